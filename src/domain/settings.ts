@@ -1,0 +1,283 @@
+// The Settings tab (DESIGN §1): names, defaults, descriptions, and parsing with clear errors.
+// A bad value is reported with the setting's name and the default is used.
+import { EMAIL_MODES, type EmailMode, matchWord, normalizeHeader } from "./schema";
+import type { Cell } from "./table";
+
+export interface Settings {
+  /** IANA zone; "" means "use the spreadsheet's". */
+  timeZone: string;
+  digestHour: number;
+  skipWeekends: boolean;
+  emailMode: EmailMode;
+  dailyEmailCap: number;
+  maxAttemptsBeforeNurture: number;
+  nurtureEveryDays: number;
+  checkInAfterDays: number;
+  staleAfterDays: number;
+  hotGoesWarmAfterDays: number;
+  autoAdjustTier: boolean;
+  newLeadResponseHours: number;
+  replyResponseHours: number;
+  renewalLeadTimeDays: number;
+  managerEmails: string[];
+  senderName: string;
+  signature: string;
+  metricsWindowDays: number;
+}
+
+type Kind =
+  | { type: "timeZone" }
+  | { type: "int"; min: number; max: number }
+  | { type: "number"; min: number; max: number }
+  | { type: "yesNo" }
+  | { type: "emailMode" }
+  | { type: "emails" }
+  | { type: "text" };
+
+export interface SettingDefinition {
+  readonly key: keyof Settings;
+  readonly name: string;
+  /** The value setup writes, as the user sees it. */
+  readonly defaultCell: string | number;
+  readonly description: string;
+  readonly kind: Kind;
+}
+
+const int = (min: number, max: number): Kind => ({ type: "int", min, max });
+const num = (min: number, max: number): Kind => ({ type: "number", min, max });
+
+export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
+  {
+    key: "timeZone",
+    name: "Time zone",
+    defaultCell: "",
+    description:
+      "IANA time zone for every due date, e.g. America/New_York. Blank = the spreadsheet's time zone.",
+    kind: { type: "timeZone" },
+  },
+  {
+    key: "digestHour",
+    name: "Digest hour",
+    defaultCell: 8,
+    description: "Hour of the day (0–23) after which each person's daily digest is emailed.",
+    kind: int(0, 23),
+  },
+  {
+    key: "skipWeekends",
+    name: "Skip weekends",
+    defaultCell: "Yes",
+    description: "Yes = a follow-up due on Saturday or Sunday moves to Monday.",
+    kind: { type: "yesNo" },
+  },
+  {
+    key: "emailMode",
+    name: "Email mode",
+    defaultCell: "Drafts",
+    description:
+      "Automated cadence emails: Drafts = create Gmail drafts to review, Send = send them, Off = none.",
+    kind: { type: "emailMode" },
+  },
+  {
+    key: "dailyEmailCap",
+    name: "Daily email cap",
+    defaultCell: 50,
+    description: "Most automated emails per person per day; the rest wait for the next run.",
+    kind: int(0, 1500),
+  },
+  {
+    key: "maxAttemptsBeforeNurture",
+    name: "Max attempts before nurture",
+    defaultCell: 5,
+    description: "Outbound touches without a reply before a contact moves to nurture.",
+    kind: int(1, 100),
+  },
+  {
+    key: "nurtureEveryDays",
+    name: "Nurture every (days)",
+    defaultCell: 90,
+    description: "How often a contact in nurture is due a touch.",
+    kind: int(1, 3650),
+  },
+  {
+    key: "checkInAfterDays",
+    name: "Check-in after (days)",
+    defaultCell: 7,
+    description: "Due date after the last touch for contacts with no cadence step left.",
+    kind: int(1, 3650),
+  },
+  {
+    key: "staleAfterDays",
+    name: "Stale after (days)",
+    defaultCell: 14,
+    description: "An open deal with no touch for this many days is listed for managers.",
+    kind: int(1, 3650),
+  },
+  {
+    key: "hotGoesWarmAfterDays",
+    name: "Hot goes warm after (days)",
+    defaultCell: 30,
+    description: "A Hot contact with no touch for this many days becomes Warm.",
+    kind: int(1, 3650),
+  },
+  {
+    key: "autoAdjustTier",
+    name: "Auto-adjust tier",
+    defaultCell: "Yes",
+    description: "Yes = Touchbase writes the Hot → Warm change to Tier and logs it as a touch.",
+    kind: { type: "yesNo" },
+  },
+  {
+    key: "newLeadResponseHours",
+    name: "New lead response (hours)",
+    defaultCell: 4,
+    description: "A New Lead with no outbound touch is due this many hours after it was created.",
+    kind: num(0, 720),
+  },
+  {
+    key: "replyResponseHours",
+    name: "Reply response (hours)",
+    defaultCell: 4,
+    description: "A contact who replied is due an answer within this many hours.",
+    kind: num(0, 720),
+  },
+  {
+    key: "renewalLeadTimeDays",
+    name: "Renewal lead time (days)",
+    defaultCell: 90,
+    description: "Follow-up starts this many days before a contact's Renewal Date.",
+    kind: int(0, 3650),
+  },
+  {
+    key: "managerEmails",
+    name: "Manager emails",
+    defaultCell: "",
+    description:
+      "Comma-separated emails of managers; their digest adds stale deals, overdue per owner and unowned contacts.",
+    kind: { type: "emails" },
+  },
+  {
+    key: "senderName",
+    name: "Sender name",
+    defaultCell: "",
+    description: "Name shown on automated emails and in {{Sender Name}}. Blank = the owner's name.",
+    kind: { type: "text" },
+  },
+  {
+    key: "signature",
+    name: "Signature",
+    defaultCell: "",
+    description: "Text for {{Signature}} in templates.",
+    kind: { type: "text" },
+  },
+  {
+    key: "metricsWindowDays",
+    name: "Metrics window (days)",
+    defaultCell: 90,
+    description: "How far back the Metrics tab looks.",
+    kind: int(1, 3650),
+  },
+];
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(
+  SETTING_DEFINITIONS.reduce((acc, def) => {
+    (acc as unknown as Record<string, unknown>)[def.key] = parseOk(def, def.defaultCell);
+    return acc;
+  }, {} as Settings),
+);
+
+export interface SettingsResult {
+  settings: Settings;
+  /** One line per bad value, naming the setting. */
+  problems: string[];
+}
+
+export const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/;
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type ParseOutcome = { ok: true; value: unknown } | { ok: false; reason: string };
+
+function parseValue(def: SettingDefinition, cell: Cell): ParseOutcome {
+  const text = cell instanceof Date ? "" : String(cell).trim();
+  const kind = def.kind;
+  switch (kind.type) {
+    case "timeZone":
+      if (text === "") return { ok: true, value: "" };
+      return isValidTimeZone(text)
+        ? { ok: true, value: text }
+        : { ok: false, reason: `"${text}" is not a time zone (use a name like Europe/Berlin)` };
+    case "int":
+    case "number": {
+      const n = typeof cell === "number" ? cell : text === "" ? NaN : Number(text);
+      if (!Number.isFinite(n)) return { ok: false, reason: `"${text}" is not a number` };
+      if (kind.type === "int" && !Number.isInteger(n))
+        return { ok: false, reason: `${n} is not a whole number` };
+      if (n < kind.min || n > kind.max)
+        return { ok: false, reason: `${n} is outside ${kind.min}–${kind.max}` };
+      return { ok: true, value: n };
+    }
+    case "yesNo": {
+      if (cell === true) return { ok: true, value: true };
+      if (cell === false) return { ok: true, value: false };
+      const word = text.toLowerCase();
+      if (["yes", "y", "true", "on", "1"].includes(word)) return { ok: true, value: true };
+      if (["no", "n", "false", "off", "0"].includes(word)) return { ok: true, value: false };
+      return { ok: false, reason: `"${text}" is not Yes or No` };
+    }
+    case "emailMode": {
+      const mode = matchWord(text, EMAIL_MODES) ?? (text.toLowerCase() === "draft" ? "Drafts" : undefined);
+      return mode
+        ? { ok: true, value: mode }
+        : { ok: false, reason: `"${text}" is not one of ${EMAIL_MODES.join(", ")}` };
+    }
+    case "emails": {
+      const emails = text
+        .split(/[,;\s]+/)
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean);
+      const bad = emails.filter((e) => !EMAIL_PATTERN.test(e));
+      return bad.length > 0
+        ? { ok: false, reason: `${bad.map((b) => `"${b}"`).join(", ")} does not look like an email` }
+        : { ok: true, value: emails };
+    }
+    case "text":
+      return { ok: true, value: cell instanceof Date ? cell.toISOString() : String(cell) };
+  }
+}
+
+function parseOk(def: SettingDefinition, cell: Cell): unknown {
+  const outcome = parseValue(def, cell);
+  if (!outcome.ok) throw new Error(`Default for ${def.name} is invalid: ${outcome.reason}`);
+  return outcome.value;
+}
+
+/**
+ * Reads Settings rows (pairs of name and value cell). Unknown names are ignored (users keep notes
+ * there); a blank value means the default, except for settings whose default is blank.
+ */
+export function parseSettings(rows: readonly { name: Cell; value: Cell }[]): SettingsResult {
+  const settings: Settings = { ...DEFAULT_SETTINGS, managerEmails: [...DEFAULT_SETTINGS.managerEmails] };
+  const problems: string[] = [];
+  const byName = new Map(SETTING_DEFINITIONS.map((d) => [normalizeHeader(d.name), d]));
+  for (const row of rows) {
+    const def = byName.get(normalizeHeader(row.name));
+    if (!def) continue;
+    if (row.value === "" || row.value === null || row.value === undefined) continue;
+    const outcome = parseValue(def, row.value);
+    if (outcome.ok) {
+      (settings as unknown as Record<string, unknown>)[def.key] = outcome.value;
+    } else {
+      problems.push(
+        `Setting "${def.name}": ${outcome.reason}; using the default (${String(def.defaultCell) || "blank"}).`,
+      );
+    }
+  }
+  return { settings, problems };
+}
