@@ -1,0 +1,443 @@
+// ScriptApp: enums and installable triggers, with the editor add-on rules: one trigger of each
+// type per user per document, time-driven at most hourly, 20 triggers per user per script.
+// A time trigger belongs to the document that was active when it was created.
+import { gasEnum } from "../enums";
+import { MESSAGES, serviceError } from "../errors";
+import { isEmulated, SERVICE_NAME } from "../host";
+import type { ServiceRuntime } from "../serviceRuntime";
+import { normalizeEmail } from "../serviceRuntime";
+import { resolveTimeZone } from "./formatDate";
+import { nextFireTime, type ClockSchedule } from "./triggerSchedule";
+
+type GS = typeof GoogleAppsScript.Script;
+
+export const AuthMode = gasEnum<GS["AuthMode"]>(["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"]);
+export const TriggerSource = gasEnum<GS["TriggerSource"]>([
+  "SPREADSHEETS",
+  "CLOCK",
+  "FORMS",
+  "DOCUMENTS",
+  "CALENDAR",
+]);
+export const EventType = gasEnum<GS["EventType"]>([
+  "CLOCK",
+  "ON_OPEN",
+  "ON_EDIT",
+  "ON_FORM_SUBMIT",
+  "ON_CHANGE",
+  "ON_EVENT_UPDATED",
+]);
+export const WeekDay = gasEnum<typeof GoogleAppsScript.Base.Weekday>([
+  "SUNDAY",
+  "MONDAY",
+  "TUESDAY",
+  "WEDNESDAY",
+  "THURSDAY",
+  "FRIDAY",
+  "SATURDAY",
+]);
+const WEEKDAY_INDEX: Record<string, number> = {
+  SUNDAY: 0,
+  MONDAY: 1,
+  TUESDAY: 2,
+  WEDNESDAY: 3,
+  THURSDAY: 4,
+  FRIDAY: 5,
+  SATURDAY: 6,
+};
+
+export type TriggerEventType = "CLOCK" | "ON_OPEN" | "ON_EDIT" | "ON_CHANGE" | "ON_FORM_SUBMIT";
+
+export const MAX_TRIGGERS_PER_USER = 20;
+const VALID_MINUTES = new Set([1, 5, 10, 15, 30]);
+const VALID_HOURS = new Set([1, 2, 4, 6, 8, 12]);
+
+const EVENT_WORDS: Record<TriggerEventType, string> = {
+  CLOCK: "time-based",
+  ON_OPEN: "open",
+  ON_EDIT: "edit",
+  ON_CHANGE: "change",
+  ON_FORM_SUBMIT: "form submit",
+};
+
+export interface TriggerRecord {
+  readonly uid: string;
+  readonly handler: string;
+  readonly eventType: TriggerEventType;
+  /** The user the trigger runs as. */
+  readonly owner: string;
+  /** The document the trigger belongs to (the active one at creation for time triggers). */
+  readonly documentId: string | null;
+  readonly schedule: ClockSchedule | null;
+  /** Next fire time (time triggers); null once a one-shot trigger has fired. */
+  nextFireMs: number | null;
+}
+
+/** Every installed trigger of the project; also the test-side handle (`emu.triggers`). */
+export class TriggerStore {
+  private readonly records: TriggerRecord[] = [];
+  private counter = 0;
+
+  all(): readonly TriggerRecord[] {
+    return [...this.records];
+  }
+
+  forUser(email: string): TriggerRecord[] {
+    const owner = normalizeEmail(email);
+    return this.records.filter((r) => r.owner === owner);
+  }
+
+  get(uid: string): TriggerRecord | undefined {
+    return this.records.find((r) => r.uid === uid);
+  }
+
+  /** Time triggers whose next fire time has come, earliest first. */
+  due(nowMs: number): TriggerRecord[] {
+    return this.records
+      .filter((r) => r.eventType === "CLOCK" && r.nextFireMs !== null && r.nextFireMs <= nowMs)
+      .sort((a, b) => (a.nextFireMs ?? 0) - (b.nextFireMs ?? 0));
+  }
+
+  /** After a run: the next slot after `nowMs` (missed slots are skipped). */
+  markFired(uid: string, nowMs: number): void {
+    const record = this.get(uid);
+    if (record?.schedule) record.nextFireMs = nextFireTime(record.schedule, nowMs);
+  }
+
+  newUid(): string {
+    this.counter += 1;
+    return String(7_340_000_000_000_000 + this.counter * 7_919);
+  }
+
+  add(record: TriggerRecord): void {
+    this.records.push(record);
+  }
+
+  remove(uid: string): boolean {
+    const index = this.records.findIndex((r) => r.uid === uid);
+    if (index < 0) return false;
+    this.records.splice(index, 1);
+    return true;
+  }
+}
+
+export class EmuTrigger implements Pick<
+  GoogleAppsScript.Script.Trigger,
+  "getUniqueId" | "getHandlerFunction" | "getEventType" | "getTriggerSource"
+> {
+  readonly [SERVICE_NAME] = "Trigger";
+
+  constructor(readonly record: TriggerRecord) {}
+
+  getUniqueId(): string {
+    return this.record.uid;
+  }
+
+  getHandlerFunction(): string {
+    return this.record.handler;
+  }
+
+  getEventType(): GoogleAppsScript.Script.EventType {
+    return EventType[this.record.eventType];
+  }
+
+  getTriggerSource(): GoogleAppsScript.Script.TriggerSource {
+    return this.record.eventType === "CLOCK" ? TriggerSource.CLOCK : TriggerSource.SPREADSHEETS;
+  }
+
+  /** The spreadsheet id for spreadsheet triggers; null for time-driven ones. */
+  getTriggerSourceId(): string | null {
+    return this.record.eventType === "CLOCK" ? null : this.record.documentId;
+  }
+}
+
+/** Creates a trigger after checking the platform's limits. */
+class TriggerFactory {
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly store: TriggerStore,
+  ) {}
+
+  create(
+    handler: string,
+    eventType: TriggerEventType,
+    documentId: string | null,
+    schedule: ClockSchedule | null,
+  ): EmuTrigger {
+    const owner = normalizeEmail(this.runtime.effectiveUser());
+    const mine = this.store.forUser(owner);
+    if (this.runtime.isAddOn) {
+      const sameKind = mine.some((r) => r.eventType === eventType && r.documentId === documentId);
+      if (sameKind) {
+        throw serviceError(
+          eventType === "CLOCK"
+            ? MESSAGES.tooManyTimeTriggers
+            : `This add-on has created too many ${EVENT_WORDS[eventType]} triggers in this document for this Google user account.`,
+        );
+      }
+    }
+    if (mine.length >= MAX_TRIGGERS_PER_USER) throw serviceError(MESSAGES.tooManyTriggers);
+    const record: TriggerRecord = {
+      uid: this.store.newUid(),
+      handler,
+      eventType,
+      owner,
+      documentId,
+      schedule,
+      nextFireMs: schedule ? nextFireTime(schedule, this.runtime.now().getTime()) : null,
+    };
+    this.store.add(record);
+    return new EmuTrigger(record);
+  }
+}
+
+export class EmuClockTriggerBuilder {
+  readonly [SERVICE_NAME] = "ClockTriggerBuilder";
+  private schedule: {
+    everyMinutes?: number;
+    everyHours?: number;
+    everyDays?: number;
+    everyWeeks?: number;
+    weekDay?: number;
+    atHour?: number;
+    nearMinute?: number;
+    atMs?: number;
+    timeZone?: string;
+  } = {};
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly factory: TriggerFactory,
+    private readonly handler: string,
+  ) {}
+
+  everyMinutes(n: number): this {
+    this.schedule.everyMinutes = n;
+    return this;
+  }
+
+  everyHours(n: number): this {
+    if (!VALID_HOURS.has(n))
+      throw serviceError(`Invalid argument: hours (use 1, 2, 4, 6, 8 or 12)`);
+    this.schedule.everyHours = n;
+    return this;
+  }
+
+  everyDays(n: number): this {
+    if (!Number.isInteger(n) || n < 1) throw serviceError("Invalid argument: days");
+    this.schedule.everyDays = n;
+    return this;
+  }
+
+  everyWeeks(n: number): this {
+    if (!Number.isInteger(n) || n < 1) throw serviceError("Invalid argument: weeks");
+    this.schedule.everyWeeks = n;
+    return this;
+  }
+
+  onWeekDay(day: GoogleAppsScript.Base.Weekday): this {
+    const index = WEEKDAY_INDEX[String(day)];
+    if (index === undefined) throw serviceError("Invalid argument: day");
+    this.schedule.weekDay = index;
+    return this;
+  }
+
+  atHour(hour: number): this {
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+      throw serviceError("Invalid argument: hour");
+    this.schedule.atHour = hour;
+    return this;
+  }
+
+  nearMinute(minute: number): this {
+    if (!Number.isInteger(minute) || minute < 0 || minute > 59) {
+      throw serviceError("Invalid argument: minute");
+    }
+    this.schedule.nearMinute = minute;
+    return this;
+  }
+
+  inTimezone(timeZone: string): this {
+    if (resolveTimeZone(timeZone) !== timeZone) throw serviceError("Invalid argument: timezone");
+    this.schedule.timeZone = timeZone;
+    return this;
+  }
+
+  at(date: Date): this {
+    this.schedule.atMs = new Date(date).getTime();
+    return this;
+  }
+
+  after(durationMilliseconds: number): this {
+    this.schedule.atMs = this.runtime.now().getTime() + durationMilliseconds;
+    return this;
+  }
+
+  create(): GoogleAppsScript.Script.Trigger {
+    const s = this.schedule;
+    const hasRepeat =
+      s.everyMinutes !== undefined ||
+      s.everyHours !== undefined ||
+      s.everyDays !== undefined ||
+      s.everyWeeks !== undefined ||
+      s.weekDay !== undefined ||
+      s.atHour !== undefined;
+    if (!hasRepeat && s.atMs === undefined) {
+      throw serviceError(
+        "The trigger needs a schedule: call everyHours, everyDays, atHour or at first.",
+      );
+    }
+    if (s.everyMinutes !== undefined) {
+      if (this.runtime.isAddOn) throw serviceError(MESSAGES.tooFrequentTrigger);
+      if (!VALID_MINUTES.has(s.everyMinutes)) {
+        throw serviceError("Invalid argument: minutes (use 1, 5, 10, 15 or 30)");
+      }
+    }
+    const random = this.runtime.random();
+    const schedule: ClockSchedule = {
+      ...s,
+      timeZone: s.timeZone ?? this.runtime.scriptTimeZone(),
+      minuteOffset: Math.floor(random * 60),
+      secondOffset: Math.floor(this.runtime.random() * 60),
+      createdMs: this.runtime.now().getTime(),
+    };
+    const trigger = this.factory.create(
+      this.handler,
+      "CLOCK",
+      this.runtime.activeSpreadsheetId(),
+      schedule,
+    );
+    return trigger as unknown as GoogleAppsScript.Script.Trigger;
+  }
+}
+
+export class EmuSpreadsheetTriggerBuilder {
+  readonly [SERVICE_NAME] = "SpreadsheetTriggerBuilder";
+  private eventType: TriggerEventType | null = null;
+
+  constructor(
+    private readonly factory: TriggerFactory,
+    private readonly handler: string,
+    private readonly spreadsheetId: string,
+  ) {}
+
+  onOpen(): this {
+    this.eventType = "ON_OPEN";
+    return this;
+  }
+
+  onEdit(): this {
+    this.eventType = "ON_EDIT";
+    return this;
+  }
+
+  onChange(): this {
+    this.eventType = "ON_CHANGE";
+    return this;
+  }
+
+  onFormSubmit(): this {
+    this.eventType = "ON_FORM_SUBMIT";
+    return this;
+  }
+
+  create(): GoogleAppsScript.Script.Trigger {
+    if (!this.eventType)
+      throw serviceError("The trigger needs an event: call onOpen, onEdit or onChange first.");
+    return this.factory.create(
+      this.handler,
+      this.eventType,
+      this.spreadsheetId,
+      null,
+    ) as unknown as GoogleAppsScript.Script.Trigger;
+  }
+}
+
+export class EmuTriggerBuilder {
+  readonly [SERVICE_NAME] = "TriggerBuilder";
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly factory: TriggerFactory,
+    private readonly handler: string,
+  ) {}
+
+  timeBased(): EmuClockTriggerBuilder {
+    return new EmuClockTriggerBuilder(this.runtime, this.factory, this.handler);
+  }
+
+  /** Accepts a Spreadsheet or its id. */
+  forSpreadsheet(spreadsheet: unknown): EmuSpreadsheetTriggerBuilder {
+    return new EmuSpreadsheetTriggerBuilder(this.factory, this.handler, spreadsheetId(spreadsheet));
+  }
+}
+
+function spreadsheetId(spreadsheet: unknown): string {
+  if (typeof spreadsheet === "string") return spreadsheet;
+  if (isEmulated(spreadsheet) && typeof (spreadsheet as { getId?: unknown }).getId === "function") {
+    return (spreadsheet as unknown as { getId(): string }).getId();
+  }
+  throw serviceError("Invalid argument: spreadsheet");
+}
+
+export class EmuScriptApp implements Pick<
+  GoogleAppsScript.Script.ScriptApp,
+  "AuthMode" | "TriggerSource" | "EventType" | "WeekDay" | "getOAuthToken" | "getScriptId"
+> {
+  readonly [SERVICE_NAME] = "ScriptApp";
+  readonly AuthMode = AuthMode;
+  readonly TriggerSource = TriggerSource;
+  readonly EventType = EventType;
+  readonly WeekDay = WeekDay;
+  private readonly factory: TriggerFactory;
+
+  constructor(
+    private readonly runtime: ServiceRuntime,
+    private readonly store: TriggerStore,
+  ) {
+    this.factory = new TriggerFactory(runtime, store);
+  }
+
+  newTrigger(functionName: string): EmuTriggerBuilder {
+    if (typeof functionName !== "string" || functionName === "") {
+      throw serviceError("Invalid argument: functionName");
+    }
+    return new EmuTriggerBuilder(this.runtime, this.factory, functionName);
+  }
+
+  /** The current user's triggers in this project. */
+  getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
+    return this.mine().map((r) => new EmuTrigger(r) as unknown as GoogleAppsScript.Script.Trigger);
+  }
+
+  /** The current user's triggers that belong to this spreadsheet. */
+  getUserTriggers(spreadsheet: unknown): GoogleAppsScript.Script.Trigger[] {
+    const id = spreadsheetId(spreadsheet);
+    return this.mine()
+      .filter((r) => r.documentId === id)
+      .map((r) => new EmuTrigger(r) as unknown as GoogleAppsScript.Script.Trigger);
+  }
+
+  deleteTrigger(trigger: unknown): void {
+    if (!(trigger instanceof EmuTrigger)) throw serviceError("Invalid argument: trigger");
+    if (trigger.record.owner !== normalizeEmail(this.runtime.effectiveUser())) return;
+    this.store.remove(trigger.record.uid);
+  }
+
+  getOAuthToken(): string {
+    return `emulated-oauth-token-for-${this.runtime.effectiveUser()}`;
+  }
+
+  getScriptId(): string {
+    return "emulated-script-id";
+  }
+
+  /** Scopes are all granted in the emulator; the auth mode is checked on each call instead. */
+  requireScopes(_authMode: unknown, _scopes: string[]): void {}
+
+  requireAllScopes(_authMode: unknown): void {}
+
+  private mine(): TriggerRecord[] {
+    return this.store.forUser(this.runtime.effectiveUser());
+  }
+}
