@@ -1,0 +1,95 @@
+// Display helpers for dates and numbers shown to people (digest, sidebar). Every calendar
+// question is answered in the spreadsheet's zone, never the server's (DESIGN §2).
+import { TZDate } from "@date-fns/tz";
+import type { When } from "./types";
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTHS = [
+  "Jan",
+  "Feb",
+  "Mar",
+  "Apr",
+  "May",
+  "Jun",
+  "Jul",
+  "Aug",
+  "Sep",
+  "Oct",
+  "Nov",
+  "Dec",
+] as const;
+const DAY_MS = 86_400_000;
+
+export interface ZonedParts {
+  readonly year: number;
+  /** 0-based, like Date. */
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  /** 0 = Sunday. */
+  readonly weekday: number;
+}
+
+export function zonedParts(date: Date, zone: string): ZonedParts {
+  const local = new TZDate(date.getTime(), zone);
+  return {
+    year: local.getFullYear(),
+    month: local.getMonth(),
+    day: local.getDate(),
+    hour: local.getHours(),
+    minute: local.getMinutes(),
+    weekday: local.getDay(),
+  };
+}
+
+/** The local calendar date of an instant as a day count (days since 1970-01-01 in that zone). */
+export function dayNumber(date: Date, zone: string): number {
+  const p = zonedParts(date, zone);
+  return Math.round(Date.UTC(p.year, p.month, p.day) / DAY_MS);
+}
+
+/** Whole calendar days from `from` to `to` in the zone (positive when `to` is later). */
+export function calendarDaysBetween(from: Date, to: Date, zone: string): number {
+  return dayNumber(to, zone) - dayNumber(from, zone);
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, "0");
+
+/** "Mon 23 Nov", with the year appended when it is not `now`'s year. */
+export function formatDay(date: Date, zone: string, now?: Date): string {
+  const p = zonedParts(date, zone);
+  const base = `${WEEKDAYS[p.weekday]} ${p.day} ${MONTHS[p.month]}`;
+  const showYear = now !== undefined && zonedParts(now, zone).year !== p.year;
+  return showYear ? `${base} ${p.year}` : base;
+}
+
+/** "13:05" in the zone. */
+export function formatTime(date: Date, zone: string): string {
+  const p = zonedParts(date, zone);
+  return `${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
+/** "Mon 23 Nov" for a calendar date, "Mon 23 Nov 13:00" when it carries a time. */
+export function formatWhen(when: When, zone: string, now?: Date): string {
+  const day = formatDay(when.at, zone, now);
+  return when.hasTime ? `${day} ${formatTime(when.at, zone)}` : day;
+}
+
+/** "1 day", "3 days". */
+export function plural(count: number, singular: string, pluralWord = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralWord}`;
+}
+
+/**
+ * 12500 → "12,500"; 99.5 → "99.50". Hand-rolled grouping: Intl number locales are not
+ * guaranteed in every runtime this code runs in.
+ */
+export function formatAmount(value: number): string {
+  if (!Number.isFinite(value)) return "";
+  const negative = value < 0;
+  const fixed = Math.abs(value).toFixed(Number.isInteger(value) ? 0 : 2);
+  const [whole = "0", fraction] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+}
