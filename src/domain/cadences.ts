@@ -1,0 +1,208 @@
+// Parses the Cadences tab (one row per step, grouped by cadence name) and picks the cadence that
+// applies to a contact: its explicit Cadence cell, else the first cadence whose rule matches.
+import { cellString, isChecked, matchTier } from "./contacts";
+import { CADENCE, CADENCES_SPEC, CHANNELS, matchWord, normalizeHeader, STAGES } from "./schema";
+import { isBlankRow, missingRequired, rowReader, sheetRowOf, type Cell, type Table } from "./table";
+import type { AppliesTo, Cadence, CadenceStep, Contact } from "./types";
+
+export interface CadencesResult {
+  /** In rule order: the order each cadence's first row appears. */
+  cadences: Cadence[];
+  /** One line per ignored row or conflicting value, naming the row and the column. */
+  problems: string[];
+}
+
+const RULE_HELP = `use "Stage: Proposal Sent", "Tier: Hot" or "Any"`;
+
+/** "Stage: Proposal Sent", "Tier: Hot", "Any"; blank = only chosen by an explicit Cadence cell. */
+export function parseAppliesTo(value: Cell): AppliesTo | undefined {
+  const raw = cellString(value);
+  if (raw === "") return { kind: "none" };
+  if (normalizeHeader(raw) === "any") return { kind: "any" };
+  const match = /^\s*(stage|tier)\s*[:=]\s*(.+)$/i.exec(raw);
+  if (!match || !match[1] || !match[2]) return undefined;
+  if (match[1].toLowerCase() === "stage") {
+    const stage = matchWord(match[2], STAGES);
+    return stage ? { kind: "stage", stage } : undefined;
+  }
+  const tier = matchTier(match[2]);
+  return tier ? { kind: "tier", tier } : undefined;
+}
+
+export function describeAppliesTo(rule: AppliesTo): string {
+  switch (rule.kind) {
+    case "stage":
+      return `Stage: ${rule.stage}`;
+    case "tier":
+      return `Tier: ${rule.tier}`;
+    case "any":
+      return "Any";
+    case "none":
+      return "";
+  }
+}
+
+/** A whole number ≥ min; blank → null; anything else → undefined. */
+function wholeNumber(cell: Cell, min: number): number | null | undefined {
+  if (cell === "" || cell === null || cell === undefined) return null;
+  const n = typeof cell === "number" ? cell : Number(cellString(cell));
+  if (typeof cell === "boolean" || cell instanceof Date) return undefined;
+  return Number.isInteger(n) && n >= min ? n : undefined;
+}
+
+interface Draft {
+  name: string;
+  appliesTo: AppliesTo;
+  appliesToRow: number;
+  steps: CadenceStep[];
+}
+
+function parseStepRow(
+  read: (header: string) => Cell,
+  draft: Draft | undefined,
+  report: (message: string) => void,
+): { step: CadenceStep } | null {
+  const stepCell = read(CADENCE.step);
+  let stepNumber = wholeNumber(stepCell, 1);
+  if (stepNumber === null) stepNumber = (draft?.steps.length ?? 0) + 1; // blank: next in order
+  if (stepNumber === undefined) {
+    report(`${CADENCE.step} "${cellString(stepCell)}" is not a whole number of 1 or more`);
+    return null;
+  }
+  if (draft?.steps.some((s) => s.step === stepNumber)) {
+    report(`duplicate ${CADENCE.step} ${stepNumber} in cadence "${draft.name}"`);
+    return null;
+  }
+  const dayCell = read(CADENCE.day);
+  const day = wholeNumber(dayCell, 0);
+  if (day === null || day === undefined) {
+    report(
+      day === null
+        ? `${CADENCE.day} is blank`
+        : `${CADENCE.day} "${cellString(dayCell)}" is not a whole number of 0 or more`,
+    );
+    return null;
+  }
+  const repeatCell = read(CADENCE.repeatEvery);
+  const repeatEvery = wholeNumber(repeatCell, 1);
+  if (repeatEvery === undefined) {
+    report(
+      `${CADENCE.repeatEvery} "${cellString(repeatCell)}" is not a whole number of days (1 or more)`,
+    );
+    return null;
+  }
+  const channelText = cellString(read(CADENCE.channel));
+  const channel = matchWord(channelText, CHANNELS) ?? null;
+  if (channelText !== "" && !channel) report(`unknown ${CADENCE.channel} "${channelText}"`);
+  return {
+    step: {
+      step: stepNumber,
+      day,
+      channel,
+      template: cellString(read(CADENCE.template)),
+      autoSend: isChecked(read(CADENCE.autoSend)),
+      repeatEvery,
+      note: cellString(read(CADENCE.note)),
+    },
+  };
+}
+
+export function parseCadences(table: Table): CadencesResult {
+  const problems: string[] = [];
+  const missing = missingRequired(table, CADENCES_SPEC);
+  if (missing.length > 0) {
+    problems.push(
+      `The "${table.tab}" tab is missing ${missing.map((m) => `"${m}"`).join(", ")}. ` +
+        `Run "Set up / repair sheets".`,
+    );
+  }
+  const drafts = new Map<string, Draft>();
+  table.rows.forEach((row, index) => {
+    if (isBlankRow(row)) return;
+    const rowNumber = sheetRowOf(index);
+    const report = (message: string) => problems.push(`${table.tab} row ${rowNumber}: ${message}`);
+    const read = rowReader(table, row);
+
+    const name = cellString(read(CADENCE.cadence));
+    if (name === "") {
+      report(`${CADENCE.cadence} is blank`);
+      return;
+    }
+    const appliesCell = read(CADENCE.appliesTo);
+    const appliesTo = parseAppliesTo(appliesCell);
+    if (!appliesTo) {
+      report(`${CADENCE.appliesTo} "${cellString(appliesCell)}" is not a rule (${RULE_HELP})`);
+      return;
+    }
+    const key = normalizeHeader(name);
+    const draft = drafts.get(key);
+    const parsed = parseStepRow(read, draft, report);
+    if (!parsed) return;
+
+    if (!draft) {
+      drafts.set(key, { name, appliesTo, appliesToRow: rowNumber, steps: [parsed.step] });
+      return;
+    }
+    draft.steps.push(parsed.step);
+    if (appliesTo.kind === "none") return;
+    if (draft.appliesTo.kind === "none") {
+      draft.appliesTo = appliesTo;
+      draft.appliesToRow = rowNumber;
+    } else if (describeAppliesTo(draft.appliesTo) !== describeAppliesTo(appliesTo)) {
+      report(
+        `${CADENCE.appliesTo} "${describeAppliesTo(appliesTo)}" differs from ` +
+          `"${describeAppliesTo(draft.appliesTo)}" on row ${draft.appliesToRow}; using row ${draft.appliesToRow}'s`,
+      );
+    }
+  });
+  const cadences = [...drafts.values()].map((d) => ({
+    name: d.name,
+    appliesTo: d.appliesTo,
+    steps: [...d.steps].sort((a, b) => a.step - b.step),
+  }));
+  return { cadences, problems };
+}
+
+export interface CadenceChoice {
+  cadence: Cadence | null;
+  /** Chosen by a "Stage:" rule (its start is the latest touch that set the stage). */
+  byStage: boolean;
+  problem?: string;
+}
+
+function ruleMatches(rule: AppliesTo, contact: Pick<Contact, "stage" | "tier">): boolean {
+  switch (rule.kind) {
+    case "stage":
+      return contact.stage === rule.stage;
+    case "tier":
+      return contact.tier === rule.tier;
+    case "any":
+      return true;
+    case "none":
+      return false;
+  }
+}
+
+export function findCadence(name: string, cadences: readonly Cadence[]): Cadence | undefined {
+  const key = normalizeHeader(name);
+  return cadences.find((c) => normalizeHeader(c.name) === key);
+}
+
+export function chooseCadence(
+  contact: Pick<Contact, "stage" | "tier" | "cadenceName">,
+  cadences: readonly Cadence[],
+): CadenceChoice {
+  let problem: string | undefined;
+  if (contact.cadenceName !== "") {
+    const explicit = findCadence(contact.cadenceName, cadences);
+    if (explicit) return { cadence: explicit, byStage: false };
+    problem = `Unknown cadence "${contact.cadenceName}"`;
+  }
+  const matched = cadences.find((c) => ruleMatches(c.appliesTo, contact));
+  const choice: CadenceChoice = {
+    cadence: matched ?? null,
+    byStage: matched?.appliesTo.kind === "stage",
+  };
+  if (problem) choice.problem = problem;
+  return choice;
+}

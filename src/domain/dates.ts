@@ -1,0 +1,153 @@
+// Calendar math in the spreadsheet's time zone (DESIGN §2), never the server's. Every function
+// takes the IANA zone explicitly and returns plain Dates (instants), so results are safe to hand
+// to adapters and to compare.
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays, startOfDay } from "date-fns";
+import type { Cell } from "./table";
+import type { When } from "./types";
+
+const MS_PER_DAY = 86_400_000;
+
+const plain = (d: Date): Date => new Date(d.getTime());
+const inZone = (d: Date, zone: string): TZDate => new TZDate(d.getTime(), zone);
+
+/** Local midnight (00:00 in `zone`) of the calendar day that `d` falls on. */
+export function startOfLocalDay(d: Date, zone: string): Date {
+  return plain(startOfDay(d, { in: tz(zone) }));
+}
+
+/** The same wall-clock time `n` calendar days later in `zone` (a DST day is 23 or 25 hours). */
+export function addLocalDays(d: Date, n: number, zone: string): Date {
+  return plain(addDays(d, n, { in: tz(zone) }));
+}
+
+/** Days since 1970-01-01 of the local calendar date of `d`: subtract two to count days between. */
+export function localDayNumber(d: Date, zone: string): number {
+  const local = inZone(d, zone);
+  return Math.round(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / MS_PER_DAY);
+}
+
+/** Calendar days from `a` to `b` in `zone` (negative when `b` is the earlier day). */
+export function daysBetween(a: Date, b: Date, zone: string): number {
+  return localDayNumber(b, zone) - localDayNumber(a, zone);
+}
+
+/** 0 = Sunday … 6 = Saturday, in `zone`. */
+export function localWeekday(d: Date, zone: string): number {
+  return inZone(d, zone).getDay();
+}
+
+export function isWeekend(d: Date, zone: string): boolean {
+  const day = localWeekday(d, zone);
+  return day === 0 || day === 6;
+}
+
+/** Saturday or Sunday → the following Monday at 00:00 local; a weekday is returned unchanged. */
+export function nextWeekday(d: Date, zone: string): Date {
+  const day = localWeekday(d, zone);
+  if (day !== 0 && day !== 6) return d;
+  return startOfLocalDay(addLocalDays(d, day === 6 ? 2 : 1, zone), zone);
+}
+
+/** A local wall-clock time in `zone` as an instant (nonexistent DST times roll forward). */
+export function localDateTime(
+  zone: string,
+  year: number,
+  month: number,
+  day: number,
+  hours = 0,
+  minutes = 0,
+  seconds = 0,
+): Date {
+  return plain(new TZDate(year, month - 1, day, hours, minutes, seconds, zone));
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+function isMidnight(d: Date, zone: string): boolean {
+  const local = inZone(d, zone);
+  return (
+    local.getHours() === 0 &&
+    local.getMinutes() === 0 &&
+    local.getSeconds() === 0 &&
+    local.getMilliseconds() === 0
+  );
+}
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/i;
+// An ISO instant with an explicit offset: "2026-03-02T14:30:00Z", "2026-03-02T14:30+05:30".
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+function fromParts(
+  zone: string,
+  parts: { year: number; month: number; day: number; time?: [number, number, number] },
+): When | null {
+  if (!isRealDate(parts.year, parts.month, parts.day)) return null;
+  if (!parts.time) {
+    return { at: localDateTime(zone, parts.year, parts.month, parts.day), hasTime: false };
+  }
+  const [h, m, s] = parts.time;
+  if (h > 23 || m > 59 || s > 59) return null;
+  return { at: localDateTime(zone, parts.year, parts.month, parts.day, h, m, s), hasTime: true };
+}
+
+function parseDateText(text: string, zone: string): When | null {
+  if (ISO_INSTANT.test(text)) {
+    const at = new Date(text);
+    return Number.isNaN(at.getTime()) ? null : { at, hasTime: true };
+  }
+  const iso = ISO_DATE.exec(text);
+  if (iso) {
+    const [, y, mo, d, h, mi, s] = iso;
+    return fromParts(zone, {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      time: h === undefined ? undefined : [Number(h), Number(mi), Number(s ?? 0)],
+    });
+  }
+  const us = US_DATE.exec(text);
+  if (us) {
+    const [, mo, d, y, h, mi, s, ampm] = us;
+    let hours = Number(h ?? 0);
+    if (ampm) {
+      if (hours < 1 || hours > 12) return null;
+      hours = (hours % 12) + (ampm.toLowerCase() === "pm" ? 12 : 0);
+    }
+    return fromParts(zone, {
+      year: Number(y),
+      month: Number(mo),
+      day: Number(d),
+      time: h === undefined ? undefined : [hours, Number(mi), Number(s ?? 0)],
+    });
+  }
+  return null;
+}
+
+export type CellDateResult = { ok: When } | { error: string };
+
+/**
+ * Reads a date cell. Blank → null. A Date at local midnight is a calendar date; any other Date
+ * carries its time. Text may be "2026-03-02", "2026-03-02 14:30", "3/2/2026" (month first, as
+ * Sheets' US locale writes it), "3/2/2026 2:30 PM" or an ISO instant with Z/offset. Numbers are
+ * not dates (a serial number is almost always a typo in a date column).
+ */
+export function parseCellDate(cell: Cell | null | undefined, zone: string): CellDateResult | null {
+  if (cell === "" || cell === null || cell === undefined) return null;
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return { error: "is not a valid date" };
+    return { ok: { at: plain(cell), hasTime: !isMidnight(cell, zone) } };
+  }
+  const text = String(cell).trim();
+  if (text === "") return null;
+  if (typeof cell === "number" || typeof cell === "boolean") {
+    return { error: `"${text}" is not a date` };
+  }
+  const when = parseDateText(text, zone);
+  return when ? { ok: when } : { error: `"${text}" is not a date` };
+}

@@ -1,0 +1,373 @@
+// The follow-up engine (DESIGN §2): turns one contact, its touches and the cadences into the
+// computed columns. Pure and deterministic: `now` and the zone come in, nothing is read.
+import { chooseCadence, findCadence } from "./cadences";
+import {
+  addLocalDays,
+  daysBetween,
+  isWeekend,
+  localDayNumber,
+  nextWeekday,
+  startOfLocalDay,
+} from "./dates";
+import { CLOSED_STAGES, type Status, type Tier } from "./schema";
+import type { Settings } from "./settings";
+import type { Cadence, Contact, ContactResult, DueStep, Touch, When } from "./types";
+
+export interface ComputeInput {
+  readonly contact: Contact;
+  /** This contact's touches, in time order. */
+  readonly touches: readonly Touch[];
+  readonly cadences: readonly Cadence[];
+  readonly settings: Settings;
+  readonly zone: string;
+  readonly now: Date;
+}
+
+const MS_PER_HOUR = 3_600_000;
+/** Inbound outcomes that are machines talking, not the contact replying (DESIGN §4). */
+const NOT_A_REPLY = new Set(["bounced", "auto-reply"]);
+/** Outbound rows that never reached the contact (an unsent draft, a failed send). */
+const UNDELIVERED = new Set(["Draft", "Failed"]);
+
+interface TouchFacts {
+  /** Outbound + inbound touches that happened (Internal notes and unsent drafts excluded). */
+  counted: Touch[];
+  outbound: Touch[];
+  lastTouch: Touch | undefined;
+  lastOutbound: Touch | undefined;
+  /** The latest inbound touch that is a real reply. */
+  lastReply: Touch | undefined;
+  /** The latest touch of any direction. */
+  latest: Touch | undefined;
+  first: Touch | undefined;
+  /** Outbound touches since the last reply. */
+  attempts: number;
+  /** A reply after the last outbound touch (rule 5). */
+  awaitingReply: boolean;
+}
+
+const lastOf = <T>(list: readonly T[]): T | undefined => list[list.length - 1];
+
+function summarizeTouches(touches: readonly Touch[]): TouchFacts {
+  const happened = touches.filter((t) => !(t.delivery && UNDELIVERED.has(t.delivery)));
+  const counted = happened.filter((t) => t.direction !== "Internal");
+  const outbound = counted.filter((t) => t.direction === "Outbound");
+  const replies = counted.filter(
+    (t) => t.direction === "Inbound" && !NOT_A_REPLY.has(t.outcome.toLowerCase()),
+  );
+  const lastOutbound = lastOf(outbound);
+  const lastReply = lastOf(replies);
+  const attempts = lastReply
+    ? outbound.filter((t) => t.timestamp > lastReply.timestamp).length
+    : outbound.length;
+  return {
+    counted,
+    outbound,
+    lastTouch: lastOf(counted),
+    lastOutbound,
+    lastReply,
+    latest: lastOf(happened),
+    first: happened[0],
+    attempts,
+    awaitingReply: !!lastReply && (!lastOutbound || lastReply.timestamp > lastOutbound.timestamp),
+  };
+}
+
+/** The cadence name in a Step cell written by a previous refresh ("3/8 Hot lead" → "Hot lead"). */
+export function cadenceNameOfStep(step: string): string {
+  const match = /^\s*\d+\s*\/\s*\d+\s+(.+)$/.exec(step);
+  return match?.[1]?.trim() ?? "";
+}
+
+/** Rule 10: a Hot contact with no touch for "Hot goes warm after" days becomes Warm. */
+function decayedTier(
+  contact: Contact,
+  facts: TouchFacts,
+  settings: Settings,
+  zone: string,
+  now: Date,
+): Tier | null {
+  if (contact.tier !== "Hot" || !settings.autoAdjustTier) return null;
+  if (contact.paused || contact.optedOut || contact.stage === "Won" || contact.stage === "Lost") {
+    return null;
+  }
+  const since = facts.lastTouch?.timestamp ?? contact.created;
+  if (!since) return null;
+  return daysBetween(since, now, zone) >= settings.hotGoesWarmAfterDays ? "Warm" : null;
+}
+
+/** Rule 1: when the contact entered the cadence that applies now. */
+function cadenceStartOf(
+  cadence: Cadence,
+  byStage: boolean,
+  contact: Contact,
+  touches: readonly Touch[],
+  facts: TouchFacts,
+  cadenceChanged: boolean,
+  now: Date,
+): Date {
+  if (byStage) {
+    const stageTouch = [...touches].reverse().find((t) => t.stage && t.stage === contact.stage);
+    if (stageTouch) return stageTouch.timestamp;
+  }
+  const previousName = cadenceNameOfStep(contact.previousStep);
+  const sameCadence = previousName !== "" && findCadence(previousName, [cadence]) !== undefined;
+  if (sameCadence && contact.previousCadenceStart) return contact.previousCadenceStart;
+  if (contact.previousStep.trim() === "" && !cadenceChanged) {
+    return contact.created ?? facts.first?.timestamp ?? now;
+  }
+  return now;
+}
+
+interface CadencePlan {
+  /** The Step column. */
+  label: string;
+  /** Date-only due of the next step; null when every step is done and none repeats. */
+  due: When | null;
+  dueStep: DueStep | null;
+  finished: boolean;
+}
+
+/** Rule 2: steps done = outbound touches after the start; the next step is due start + Day. */
+function planCadence(
+  cadence: Cadence,
+  start: Date,
+  contactId: string,
+  facts: TouchFacts,
+  zone: string,
+): CadencePlan {
+  const total = cadence.steps.length;
+  const done = facts.outbound.filter((t) => t.timestamp > start).length;
+  const key = (step: number, repeat: number) =>
+    `${contactId}|${cadence.name}|${step}|${repeat}|${start.toISOString()}`;
+  const lastStep = cadence.steps[total - 1];
+  const lastOutbound = facts.lastOutbound?.timestamp;
+
+  const next = cadence.steps[done];
+  if (next) {
+    let due = addLocalDays(startOfLocalDay(start, zone), next.day, zone);
+    if (lastOutbound) {
+      const dayAfter = startOfLocalDay(addLocalDays(lastOutbound, 1, zone), zone);
+      if (dayAfter > due) due = dayAfter;
+    }
+    return {
+      label: `${done + 1}/${total} ${cadence.name}`,
+      due: { at: due, hasTime: false },
+      dueStep: { cadence: cadence.name, step: next, repeat: 0, key: key(next.step, 0) },
+      finished: false,
+    };
+  }
+  const label = `${total}/${total} ${cadence.name}`;
+  if (lastStep?.repeatEvery && lastOutbound) {
+    const repeat = done - total + 1;
+    const due = addLocalDays(startOfLocalDay(lastOutbound, zone), lastStep.repeatEvery, zone);
+    return {
+      label,
+      due: { at: due, hasTime: false },
+      dueStep: { cadence: cadence.name, step: lastStep, repeat, key: key(lastStep.step, repeat) },
+      finished: false,
+    };
+  }
+  return { label, due: null, dueStep: null, finished: true };
+}
+
+/** Is a Next Follow-Up later than `reference`? Calendar dates compare by local day. */
+function isLaterThan(when: When, reference: Date | undefined, zone: string): boolean {
+  if (!reference) return true;
+  if (when.hasTime) return when.at > reference;
+  return localDayNumber(when.at, zone) > localDayNumber(reference, zone);
+}
+
+/** Rule 3: the contact's Next Follow-Up, else the latest touch's, when later than the last touch. */
+function explicitFollowUp(contact: Contact, facts: TouchFacts, zone: string): When | null {
+  const onContact = contact.nextFollowUp;
+  if (onContact && isLaterThan(onContact, facts.lastTouch?.timestamp, zone)) return onContact;
+  const latest = facts.latest;
+  if (latest?.nextFollowUp && isLaterThan(latest.nextFollowUp, latest.timestamp, zone)) {
+    return latest.nextFollowUp;
+  }
+  return null;
+}
+
+const sameLocalDay = (a: Date, b: Date, zone: string): boolean =>
+  localDayNumber(a, zone) === localDayNumber(b, zone);
+
+const dateOnly = (at: Date): When => ({ at, hasTime: false });
+
+/** Rule 9: Saturday/Sunday → Monday (a timed due becomes the calendar date Monday). */
+function skipWeekend(due: When, zone: string): When {
+  if (!isWeekend(due.at, zone)) return due;
+  return dateOnly(nextWeekday(due.at, zone));
+}
+
+function statusByDue(due: When, nurture: boolean, zone: string, now: Date): Status {
+  const days = daysBetween(now, due.at, zone);
+  if (due.hasTime ? now > due.at : days < 0) return "Overdue";
+  if (days <= 0) return "Due Today";
+  return nurture ? "Nurture" : "Upcoming";
+}
+
+interface Schedule {
+  due: When | null;
+  dueStep: DueStep | null;
+  /** Won/Lost with nothing left to do. */
+  closed: boolean;
+  /** Shows Nurture instead of Upcoming. */
+  nurture: boolean;
+}
+
+/** Rules 2, 6, 7: the due before any override (explicit date, SLA, renewal, reply). */
+function scheduleOf(
+  contact: Contact,
+  plan: CadencePlan | null,
+  facts: TouchFacts,
+  settings: Settings,
+  zone: string,
+  now: Date,
+): Schedule {
+  const stageClosed = contact.stage === "Won" || contact.stage === "Lost";
+  // Won and Lost run their own cadence (if any) to the end, then close.
+  if (stageClosed && (!plan || plan.finished)) {
+    return { due: null, dueStep: null, closed: true, nurture: false };
+  }
+  const outOfAttempts = !stageClosed && facts.attempts >= settings.maxAttemptsBeforeNurture;
+  const nurture =
+    (plan?.finished ?? false) ||
+    outOfAttempts ||
+    contact.stage === "Nurture" ||
+    contact.tier === "Dead";
+  if (plan && !plan.finished && !outOfAttempts) {
+    return { due: plan.due, dueStep: plan.dueStep, closed: false, nurture };
+  }
+  const daysAfter = (from: Date, days: number): When =>
+    dateOnly(addLocalDays(startOfLocalDay(from, zone), days, zone));
+  if (nurture) {
+    const from =
+      facts.lastOutbound?.timestamp ?? facts.lastTouch?.timestamp ?? contact.created ?? now;
+    return {
+      due: daysAfter(from, settings.nurtureEveryDays),
+      dueStep: null,
+      closed: false,
+      nurture,
+    };
+  }
+  const from = facts.lastTouch?.timestamp ?? contact.created ?? now;
+  return { due: daysAfter(from, settings.checkInAfterDays), dueStep: null, closed: false, nurture };
+}
+
+/** Rule 11: an open deal with no touch (or since Created) for Stale after days. */
+function isStale(
+  contact: Contact,
+  lastTouch: Date | null,
+  settings: Settings,
+  zone: string,
+  now: Date,
+): boolean {
+  const since = lastTouch ?? contact.created;
+  if (!contact.stage || CLOSED_STAGES.includes(contact.stage)) return false;
+  if (contact.paused || contact.optedOut || !since) return false;
+  return daysBetween(since, now, zone) >= settings.staleAfterDays;
+}
+
+export function computeContact(input: ComputeInput): ContactResult {
+  const { touches, cadences, settings, zone, now } = input;
+  const facts = summarizeTouches(touches);
+
+  // Rule 10 first: the rest is computed as if the tier were already Warm.
+  const tierChange = decayedTier(input.contact, facts, settings, zone, now);
+  const contact: Contact = tierChange ? { ...input.contact, tier: tierChange } : input.contact;
+  const choice = chooseCadence(contact, cadences);
+  const cadence = choice.cadence;
+  const start = cadence
+    ? cadenceStartOf(cadence, choice.byStage, contact, touches, facts, !!tierChange, now)
+    : null;
+  const plan = cadence && start ? planCadence(cadence, start, contact.id, facts, zone) : null;
+
+  // Rules 2, 6, 7: the scheduled due.
+  const schedule = scheduleOf(contact, plan, facts, settings, zone, now);
+  let { closed, nurture, due, dueStep } = schedule;
+
+  // Rule 4: a new lead nobody has contacted yet is due within hours of arriving.
+  const isNewLead =
+    contact.stage === "New Lead" || (contact.stage === null && touches.length === 0);
+  if (isNewLead && facts.outbound.length === 0 && !closed) {
+    const arrived = contact.created ?? facts.first?.timestamp ?? now;
+    const slaDue: When = {
+      at: new Date(arrived.getTime() + settings.newLeadResponseHours * MS_PER_HOUR),
+      hasTime: true,
+    };
+    // The cadence's first step stays due alongside the SLA when it falls on or before that day.
+    if (due && localDayNumber(due.at, zone) > localDayNumber(slaDue.at, zone)) dueStep = null;
+    due = slaDue;
+  }
+
+  // Rule 3: an agreed Next Follow-Up overrides the schedule, earlier or later.
+  const explicit = explicitFollowUp(contact, facts, zone);
+  if (explicit) {
+    // Same day as the cadence step (e.g. the sidebar's "per cadence" chip): the step stays due.
+    if (!(due && dueStep && sameLocalDay(due.at, explicit.at, zone))) dueStep = null;
+    due = explicit;
+    closed = false;
+  }
+
+  // Rule 8: follow-up starts Renewal lead time days before the renewal, unless already touched.
+  if (contact.renewalDate) {
+    const windowStart = startOfLocalDay(
+      addLocalDays(contact.renewalDate, -settings.renewalLeadTimeDays, zone),
+      zone,
+    );
+    const touchedInWindow = facts.counted.some((t) => t.timestamp >= windowStart);
+    if (!touchedInWindow && (!due || windowStart < due.at)) {
+      due = dateOnly(windowStart);
+      dueStep = null;
+      closed = false;
+    }
+  }
+
+  // Rule 5: a reply stops the cadence and must be answered within hours.
+  if (facts.awaitingReply && facts.lastReply) {
+    due = {
+      at: new Date(facts.lastReply.timestamp.getTime() + settings.replyResponseHours * MS_PER_HOUR),
+      hasTime: true,
+    };
+    dueStep = null;
+    nurture = false;
+  }
+
+  if (due && settings.skipWeekends) due = skipWeekend(due, zone);
+
+  let status: Status;
+  if (contact.optedOut) status = "Opted Out";
+  else if (contact.paused) status = "Paused";
+  else if (closed || !due) status = "Closed";
+  else if (facts.awaitingReply) status = "Replied";
+  else status = statusByDue(due, nurture, zone, now);
+  const active = status !== "Opted Out" && status !== "Paused" && status !== "Closed";
+  if (!active) {
+    due = null;
+    dueStep = null;
+  }
+
+  const problems = [...contact.problems];
+  if (choice.problem) problems.push(choice.problem);
+  if (contact.owner === "" && active) problems.push("No owner");
+
+  const lastTouch = facts.lastTouch?.timestamp ?? null;
+  return {
+    status,
+    due,
+    lastTouch,
+    daysSinceTouch: lastTouch ? daysBetween(lastTouch, now, zone) : null,
+    touches: facts.counted.length,
+    attempts: facts.attempts,
+    step: plan?.label ?? "",
+    lastOutcome: facts.latest?.outcome ?? "",
+    cadenceStart: start,
+    problem: problems.join("; "),
+    cadence: cadence?.name ?? "",
+    dueStep,
+    tierChange,
+    stale: isStale(contact, lastTouch, settings, zone, now),
+    awaitingReply: facts.awaitingReply,
+  };
+}

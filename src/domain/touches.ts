@@ -1,0 +1,180 @@
+// Parses the Touches log. Rows typed by hand count exactly like sidebar rows; a row that cannot
+// be tied to a contact is kept (contactId "") and reported, a row without a readable Timestamp
+// is reported and skipped (it cannot be placed in time).
+import { cellString } from "./contacts";
+import { parseCellDate } from "./dates";
+import {
+  CHANNELS,
+  DELIVERIES,
+  DIRECTIONS,
+  matchWord,
+  normalizeHeader,
+  OUTCOMES,
+  SOURCES,
+  STAGES,
+  TOUCH,
+  TOUCHES_SPEC,
+  type Direction,
+} from "./schema";
+import { isBlankRow, missingRequired, rowReader, sheetRowOf, type Cell, type Table } from "./table";
+import type { Contact, Touch, When } from "./types";
+
+export interface TouchesResult {
+  /** Sorted by timestamp (rows with equal timestamps keep sheet order). */
+  touches: Touch[];
+  /** One line per bad row, naming the row and the column. */
+  problems: string[];
+}
+
+const DIRECTION_ALIASES: Readonly<Record<string, Direction>> = {
+  out: "Outbound",
+  in: "Inbound",
+  note: "Internal",
+};
+
+interface ContactLookup {
+  byId: Map<string, string>;
+  idsByName: Map<string, string[]>;
+}
+
+function buildLookup(contacts: readonly Contact[]): ContactLookup {
+  const byId = new Map<string, string>();
+  const idsByName = new Map<string, string[]>();
+  for (const c of contacts) {
+    if (c.id === "") continue;
+    const key = c.id.toLowerCase();
+    if (!byId.has(key)) byId.set(key, c.id);
+    const name = normalizeHeader(c.name);
+    if (name !== "") idsByName.set(name, [...(idsByName.get(name) ?? []), c.id]);
+  }
+  return { byId, idsByName };
+}
+
+/** The contact id a row points at, or a problem explaining why it points nowhere. */
+function resolveContact(
+  idText: string,
+  nameText: string,
+  lookup: ContactLookup,
+): { id: string; problem?: string } {
+  if (idText !== "") {
+    const id = lookup.byId.get(idText.toLowerCase());
+    return id ? { id } : { id: "", problem: `unknown ${TOUCH.contactId} "${idText}"` };
+  }
+  if (nameText === "")
+    return { id: "", problem: `${TOUCH.contactId} and ${TOUCH.contact} are blank` };
+  const ids = lookup.idsByName.get(normalizeHeader(nameText)) ?? [];
+  if (ids.length === 1 && ids[0]) return { id: ids[0] };
+  if (ids.length === 0) return { id: "", problem: `unknown ${TOUCH.contact} "${nameText}"` };
+  return {
+    id: "",
+    problem: `${TOUCH.contact} "${nameText}" matches ${ids.length} contacts; fill in ${TOUCH.contactId}`,
+  };
+}
+
+function parseRow(
+  table: Table,
+  row: readonly Cell[],
+  rowNumber: number,
+  lookup: ContactLookup,
+  zone: string,
+  problems: string[],
+): Touch | null {
+  const read = rowReader(table, row);
+  const report = (message: string) => problems.push(`${table.tab} row ${rowNumber}: ${message}`);
+
+  const stamp = parseCellDate(read(TOUCH.timestamp), zone);
+  if (!stamp) {
+    report(`${TOUCH.timestamp} is blank`);
+    return null;
+  }
+  if ("error" in stamp) {
+    report(`${TOUCH.timestamp} ${stamp.error}`);
+    return null;
+  }
+
+  const contactName = cellString(read(TOUCH.contact));
+  const resolved = resolveContact(cellString(read(TOUCH.contactId)), contactName, lookup);
+  if (resolved.problem) report(resolved.problem);
+
+  const channelText = cellString(read(TOUCH.channel));
+  const channel = matchWord(channelText, CHANNELS) ?? null;
+  if (channelText !== "" && !channel) report(`unknown ${TOUCH.channel} "${channelText}"`);
+
+  const defaultDirection: Direction = channel === "Note" ? "Internal" : "Outbound";
+  const directionText = cellString(read(TOUCH.direction));
+  let direction: Direction = defaultDirection;
+  if (directionText !== "") {
+    const matched =
+      matchWord(directionText, DIRECTIONS) ?? DIRECTION_ALIASES[directionText.toLowerCase()];
+    if (matched) direction = matched;
+    else report(`unknown ${TOUCH.direction} "${directionText}" (read as ${defaultDirection})`);
+  }
+
+  const stageText = cellString(read(TOUCH.stage));
+  const stage = matchWord(stageText, STAGES) ?? null;
+  if (stageText !== "" && !stage) report(`unknown ${TOUCH.stage} "${stageText}"`);
+
+  let nextFollowUp: When | null = null;
+  const followUp = parseCellDate(read(TOUCH.nextFollowUp), zone);
+  if (followUp && "ok" in followUp) nextFollowUp = followUp.ok;
+  else if (followUp) report(`${TOUCH.nextFollowUp} ${followUp.error}`);
+
+  const outcomeText = cellString(read(TOUCH.outcome));
+  return {
+    rowNumber,
+    touchId: cellString(read(TOUCH.touchId)),
+    timestamp: stamp.ok.at,
+    contactId: resolved.id,
+    contactName,
+    channel,
+    direction,
+    outcome: matchWord(outcomeText, OUTCOMES) ?? outcomeText,
+    template: cellString(read(TOUCH.template)),
+    step: cellString(read(TOUCH.step)),
+    stage,
+    notes: cellString(read(TOUCH.notes)),
+    nextStep: cellString(read(TOUCH.nextStep)),
+    nextFollowUp,
+    loggedBy: cellString(read(TOUCH.loggedBy)).toLowerCase(),
+    source: matchWord(read(TOUCH.source), SOURCES) ?? null,
+    threadId: cellString(read(TOUCH.threadId)),
+    delivery: matchWord(read(TOUCH.delivery), DELIVERIES) ?? null,
+  };
+}
+
+export function parseTouches(
+  table: Table,
+  contacts: readonly Contact[],
+  zone: string,
+): TouchesResult {
+  const problems: string[] = [];
+  const missing = missingRequired(table, TOUCHES_SPEC);
+  if (missing.length > 0) {
+    problems.push(
+      `The "${table.tab}" tab is missing ${missing.map((m) => `"${m}"`).join(", ")}. ` +
+        `Run "Set up / repair sheets".`,
+    );
+  }
+  const lookup = buildLookup(contacts);
+  const touches: Touch[] = [];
+  table.rows.forEach((row, index) => {
+    if (isBlankRow(row)) return;
+    const touch = parseRow(table, row, sheetRowOf(index), lookup, zone, problems);
+    if (touch) touches.push(touch);
+  });
+  // Array.prototype.sort is stable, so equal timestamps keep sheet order.
+  touches.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  return { touches, problems };
+}
+
+/** Touches grouped by contact id (each list stays in time order); unresolved ones are left out. */
+export function touchesByContact(touches: readonly Touch[]): Map<string, Touch[]> {
+  const byContact = new Map<string, Touch[]>();
+  for (const t of touches) {
+    if (t.contactId === "") continue;
+    const list = byContact.get(t.contactId);
+    if (list) list.push(t);
+    else byContact.set(t.contactId, [t]);
+  }
+  return byContact;
+}

@@ -1,0 +1,213 @@
+import {
+  chooseCadence,
+  describeAppliesTo,
+  parseAppliesTo,
+  parseCadences,
+} from "../../src/domain/cadences";
+import { indexTable, type Cell } from "../../src/domain/table";
+import { DEFAULT_CADENCE_ROWS } from "../../src/domain/defaults/cadences";
+import { CADENCE, CADENCES_SPEC, TAB, type Stage, type Tier } from "../../src/domain/schema";
+import { CADENCES } from "./engine-fixtures";
+
+const HEADERS = [
+  "Cadence",
+  "Applies To",
+  "Step",
+  "Day",
+  "Channel",
+  "Template",
+  "Auto Send",
+  "Repeat Every",
+  "Note",
+];
+
+function parse(rows: Cell[][]) {
+  return parseCadences(indexTable(TAB.cadences, [HEADERS, ...rows]));
+}
+
+describe("parseAppliesTo", () => {
+  test.each<[Cell, unknown]>([
+    ["Stage: Proposal Sent", { kind: "stage", stage: "Proposal Sent" }],
+    ["stage:proposal  sent", { kind: "stage", stage: "Proposal Sent" }],
+    ["Tier: Hot", { kind: "tier", tier: "Hot" }],
+    ["TIER : a", { kind: "tier", tier: "Hot" }],
+    ["Any", { kind: "any" }],
+    [" any ", { kind: "any" }],
+    ["", { kind: "none" }],
+    ["Stage: Proposal Snt", undefined],
+    ["Tier: Hott", undefined],
+    ["Everyone", undefined],
+  ])("%j", (cell, expected) => {
+    expect(parseAppliesTo(cell)).toEqual(expected);
+  });
+});
+
+describe("parseCadences", () => {
+  test("groups steps by cadence name in first-row order and sorts steps", () => {
+    const { cadences, problems } = parse([
+      ["Proposal", "Stage: Proposal Sent", 2, 7, "Email", "Check-in", true, "", ""],
+      ["Hot lead", "Tier: Hot", 1, 0, "Call", "", "", "", "call fast"],
+      ["proposal", "", 1, 3, "Email", "Recap", false, "", ""],
+      ["Negotiation", "Stage: Negotiation", 1, 2, "", "", "", 2, ""],
+    ]);
+    expect(problems).toEqual([]);
+    expect(cadences.map((c) => c.name)).toEqual(["Proposal", "Hot lead", "Negotiation"]);
+    expect(cadences[0]?.appliesTo).toEqual({ kind: "stage", stage: "Proposal Sent" });
+    expect(cadences[0]?.steps.map((s) => [s.step, s.day, s.template, s.autoSend])).toEqual([
+      [1, 3, "Recap", false],
+      [2, 7, "Check-in", true],
+    ]);
+    expect(cadences[1]?.steps[0]).toMatchObject({
+      channel: "Call",
+      note: "call fast",
+      repeatEvery: null,
+    });
+    expect(cadences[2]?.steps[0]?.repeatEvery).toBe(2);
+  });
+
+  test("a blank Step takes the next number", () => {
+    const { cadences } = parse([
+      ["Any", "Any", "", 0, "", "", "", "", ""],
+      ["Any", "", "", 2, "", "", "", "", ""],
+    ]);
+    expect(cadences[0]?.steps.map((s) => [s.step, s.day])).toEqual([
+      [1, 0],
+      [2, 2],
+    ]);
+  });
+
+  test.each<[Cell[], string]>([
+    [
+      ["X", "Stage: Wonn", 1, 0, "", "", "", "", ""],
+      'Cadences row 3: Applies To "Stage: Wonn" is not a rule',
+    ],
+    [
+      ["X", "", 3, "three", "", "", "", "", ""],
+      'Cadences row 3: Day "three" is not a whole number of 0 or more',
+    ],
+    [
+      ["X", "", 3, -1, "", "", "", "", ""],
+      'Cadences row 3: Day "-1" is not a whole number of 0 or more',
+    ],
+    [["X", "", 3, "", "", "", "", "", ""], "Cadences row 3: Day is blank"],
+    [
+      ["X", "", 1.5, 2, "", "", "", "", ""],
+      'Cadences row 3: Step "1.5" is not a whole number of 1 or more',
+    ],
+    [
+      ["X", "", 3, 2, "", "", "", "weekly", ""],
+      'Cadences row 3: Repeat Every "weekly" is not a whole number',
+    ],
+    [["X", "", 3, 2, "", "", "", 0, ""], 'Cadences row 3: Repeat Every "0" is not a whole number'],
+    [["X", "", 1, 9, "", "", "", "", ""], 'Cadences row 3: duplicate Step 1 in cadence "X"'],
+  ])("bad row %j is ignored with a problem naming row and column", (bad, problem) => {
+    const { cadences, problems } = parse([
+      ["X", "Tier: Cold", 1, 0, "", "", "", "", ""],
+      bad,
+      ["X", "", 2, 5, "", "", "", "", ""],
+    ]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(problem);
+    // The good rows around it still make the cadence.
+    expect(cadences[0]?.steps.map((s) => [s.step, s.day])).toEqual([
+      [1, 0],
+      [2, 5],
+    ]);
+  });
+
+  test("a blank cadence name is a problem; a conflicting rule keeps the first", () => {
+    const { cadences, problems } = parse([
+      ["", "Any", 1, 0, "", "", "", "", ""],
+      ["Y", "Tier: Warm", 1, 0, "", "", "", "", ""],
+      ["Y", "Tier: Cold", 2, 3, "", "", "", "", ""],
+    ]);
+    expect(problems).toEqual([
+      "Cadences row 2: Cadence is blank",
+      'Cadences row 4: Applies To "Tier: Cold" differs from "Tier: Warm" on row 3; using row 3\'s',
+    ]);
+    expect(cadences).toHaveLength(1);
+    expect(cadences[0]?.appliesTo).toEqual({ kind: "tier", tier: "Warm" });
+    expect(cadences[0]?.steps).toHaveLength(2);
+  });
+
+  test("a missing required column is a table problem", () => {
+    const { problems } = parseCadences(
+      indexTable(TAB.cadences, [
+        ["Cadence", "Applies To", "Step"],
+        ["X", "Any", 1],
+      ]),
+    );
+    expect(problems[0]).toBe('The "Cadences" tab is missing "Day". Run "Set up / repair sheets".');
+  });
+});
+
+describe("chooseCadence", () => {
+  const who = (stage: Stage | null, tier: Tier | null, cadenceName = "") => ({
+    stage,
+    tier,
+    cadenceName,
+  });
+
+  test.each<[ReturnType<typeof who>, string | null, boolean, string | undefined]>([
+    [who("Proposal Sent", "Hot"), "Proposal", true, undefined],
+    [who("New Lead", "Hot"), "Hot lead", false, undefined],
+    [who(null, "Cold"), "Cold", false, undefined],
+    [who("Meeting Completed", null), "Outreach", false, undefined],
+    [who("Proposal Sent", "Hot", "warm"), "Warm", false, undefined],
+    [who("Proposal Sent", null, "Next Day"), "Next day", false, undefined],
+    [who("Qualified", "Hot", "Hott"), "Qualify", true, 'Unknown cadence "Hott"'],
+    [who(null, null, "Hott"), "Outreach", false, 'Unknown cadence "Hott"'],
+  ])("%j → %s", (contact, name, byStage, problem) => {
+    const choice = chooseCadence(contact, CADENCES);
+    expect(choice.cadence?.name ?? null).toBe(name);
+    expect(choice.byStage).toBe(byStage);
+    expect(choice.problem).toBe(problem);
+  });
+
+  test("no rule matches → no cadence", () => {
+    const onlyStages = CADENCES.filter((c) => c.appliesTo.kind === "stage");
+    expect(chooseCadence(who("New Lead", "Warm"), onlyStages)).toEqual({
+      cadence: null,
+      byStage: false,
+    });
+  });
+
+  test("a blank-rule cadence is only chosen by name", () => {
+    const onlyManual = CADENCES.filter((c) => c.name === "Next day");
+    expect(chooseCadence(who(null, null), onlyManual).cadence).toBeNull();
+    expect(chooseCadence(who(null, null, "next day"), onlyManual).cadence?.name).toBe("Next day");
+  });
+});
+
+describe("the default Cadences rows", () => {
+  const headers = CADENCES_SPEC.columns.map((c) => c.header);
+  const grid: Cell[][] = [
+    headers,
+    ...DEFAULT_CADENCE_ROWS.map((row) => headers.map((h) => row[h as keyof typeof row])),
+  ];
+  const { cadences, problems } = parseCadences(indexTable(TAB.cadences, grid));
+
+  test("parse without problems, in rule order: stages, tiers, then Any", () => {
+    expect(problems).toEqual([]);
+    const kinds = cadences.map((c) => c.appliesTo.kind);
+    expect(kinds.filter((k) => k === "stage")).toHaveLength(6);
+    expect(kinds.filter((k) => k === "tier")).toHaveLength(4);
+    expect(kinds.lastIndexOf("stage")).toBeLessThan(kinds.indexOf("tier"));
+    expect(kinds.lastIndexOf("tier")).toBeLessThan(kinds.indexOf("any"));
+    expect(DEFAULT_CADENCE_ROWS.every((r) => r[CADENCE.autoSend] === false)).toBe(true);
+  });
+
+  test.each<[Stage | null, Tier | null, string, number[], number | null]>([
+    ["Proposal Sent", "Hot", "Stage: Proposal Sent", [3, 7, 14, 21], null],
+    ["Negotiation", null, "Stage: Negotiation", [2], 2],
+    ["Won", null, "Stage: Won", [7, 30], null],
+    [null, "Hot", "Tier: Hot", [0, 1, 2, 4, 6, 9, 13, 20], null],
+    [null, "Dead", "Tier: Dead", [90], 90],
+    ["Qualified", null, "Any", [0, 2, 6, 13, 29], null],
+  ])("stage %s, tier %s → the %s cadence", (stage, tier, rule, days, repeat) => {
+    const chosen = chooseCadence({ stage, tier, cadenceName: "" }, cadences).cadence;
+    expect(chosen && describeAppliesTo(chosen.appliesTo)).toBe(rule);
+    expect(chosen?.steps.map((s) => s.day)).toEqual(days);
+    expect(chosen?.steps[chosen.steps.length - 1]?.repeatEvery).toBe(repeat);
+  });
+});
