@@ -1,0 +1,74 @@
+// Values on their way into and out of cells. Apps Script reads a written string as if a person
+// typed it (APPS-SCRIPT-FACTS "E" behaviours): "=…" becomes a formula, "00123" a number,
+// "2026-03-02" a date, "TRUE" a boolean. A leading apostrophe keeps the string as text and is
+// not shown in the cell, so text that would be misread is written with one.
+import type { ColumnKind } from "./schema";
+import type { Cell } from "./table";
+
+/** First characters that make a spreadsheet treat a string as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?";
+/** Strings a spreadsheet would turn into something other than text when typed. */
+const COERCIBLE: readonly RegExp[] = [
+  // numbers: 00123, 1,234, 12.5, .5, 1e5, 50%, $12
+  /^[$€£¥]?\s*\d[\d,]*(\.\d*)?(e[+-]?\d+)?\s*%?$/i,
+  /^[$€£¥]?\s*\.\d+(e[+-]?\d+)?\s*%?$/i,
+  /^\(\s*[$€£¥]?\s*[\d,.]+\s*\)$/, // accounting negative: (12)
+  /^(true|false)$/i,
+  // dates: 2026-03-02, 3/2/2026, 3/8, 2.3.2026, optionally followed by a time
+  /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s+|t)?(\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*([ap]\.?m\.?)?)?z?$/i,
+  // times: 9:30, 14:30:00, 9:30 pm, 9 am
+  /^\d{1,2}(:\d{2}(:\d{2}(\.\d+)?)?)?\s*([ap]\.?m\.?)?$/i,
+  // dates with month names: Mar 2, 2 March 2026, March 2026
+  new RegExp(`^(\\d{1,2}\\s+)?${MONTH}(\\s+\\d{1,2})?(,?\\s+\\d{2,4})?$`, "i"),
+];
+
+const TEXT_LIKE: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["id", "text", "email", "enum"]);
+const NUMERIC: ReadonlySet<ColumnKind> = new Set<ColumnKind>(["number", "money", "integer"]);
+
+/** True when a person typing `text` into a cell would not get that text back. */
+export function wouldBeMisread(text: string): boolean {
+  if (FORMULA_START.test(text)) return true;
+  const trimmed = text.trim();
+  return trimmed !== "" && COERCIBLE.some((pattern) => pattern.test(trimmed));
+}
+
+/** The plain-text number format: such a cell stores strings verbatim (an apostrophe would show). */
+export const PLAIN_TEXT_FORMAT = "@";
+
+/**
+ * The value to hand to setValues for a cell of the given column kind. Strings that would become
+ * a formula are always kept as text; in text-like columns so are strings that would become a
+ * number, date or boolean. Numeric strings in numeric columns become numbers. Pass the cell's
+ * number format when known: a plain-text cell ("@") keeps strings as typed, so it gets no apostrophe.
+ */
+export function toCellValue(value: unknown, kind: ColumnKind, numberFormat?: string): Cell {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value;
+  if (typeof value === "number") return Number.isFinite(value) ? value : "";
+  if (typeof value === "boolean") return value;
+  const text = typeof value === "string" ? value : String(value);
+  if (text === "") return "";
+  if (NUMERIC.has(kind)) {
+    const number = Number(text.trim());
+    if (text.trim() !== "" && Number.isFinite(number)) return number;
+  }
+  if (kind === "checkbox") {
+    const word = text.trim().toLowerCase();
+    if (word === "true") return true;
+    if (word === "false") return false;
+  }
+  if (numberFormat === PLAIN_TEXT_FORMAT) return text;
+  if (FORMULA_START.test(text)) return `'${text}`;
+  if (TEXT_LIKE.has(kind) && wouldBeMisread(text)) return `'${text}`;
+  return text;
+}
+
+/** A cell as text for reading: trimmed strings, numbers as written, Dates as ISO instants. */
+export function cellToText(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString();
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  return String(cell).trim();
+}

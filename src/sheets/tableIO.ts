@@ -1,0 +1,183 @@
+// Reads and writes whole tables with a constant number of service calls, whatever the row count
+// (APPS-SCRIPT-FACTS: per-call cost is what makes scripts slow).
+import { toCellValue } from "../domain/cellText";
+import { normalizeHeader, TABLE_SPECS, type ColumnKind, type TableSpec } from "../domain/schema";
+import {
+  assertRequired,
+  columnOf,
+  contiguousRuns,
+  FIRST_DATA_ROW,
+  indexTable,
+  MissingColumnError,
+  MissingTabError,
+  type Cell,
+  type Table,
+} from "../domain/table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface OpenTable {
+  readonly sheet: Sheet;
+  readonly table: Table;
+}
+
+export type TableReadResult =
+  | ({ readonly ok: true } & OpenTable)
+  | { readonly ok: false; readonly error: MissingTabError | MissingColumnError };
+
+/** A record to append: header → value (headers matched like the sheet's, DESIGN §1). */
+export type RowRecord = ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>;
+
+/** The tab and its table, read with one getValues of the used range. Throws on a missing tab/column. */
+export function openTable(spreadsheet: Spreadsheet, spec: TableSpec): OpenTable {
+  const sheet = spreadsheet.getSheetByName(spec.tab);
+  if (!sheet) throw new MissingTabError(spec.tab);
+  // getDataRange is A1 on an empty sheet, so this never reads a zero-row range.
+  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const table = indexTable(spec.tab, grid);
+  assertRequired(table, spec);
+  return { sheet, table };
+}
+
+export function readTable(spreadsheet: Spreadsheet, spec: TableSpec): Table {
+  return openTable(spreadsheet, spec).table;
+}
+
+/** Like openTable, but a missing tab or column comes back as a value instead of an exception. */
+export function tryReadTable(spreadsheet: Spreadsheet, spec: TableSpec): TableReadResult {
+  try {
+    return { ok: true, ...openTable(spreadsheet, spec) };
+  } catch (error) {
+    if (error instanceof MissingTabError || error instanceof MissingColumnError) {
+      return { ok: false, error };
+    }
+    throw error;
+  }
+}
+
+/** The kind of a column for writing; user columns (not in the spec) are free text. */
+export function columnKindOf(table: Table, header: string): ColumnKind {
+  const spec = TABLE_SPECS.find((s) => s.tab === table.tab);
+  const column = spec?.columns.find((c) => normalizeHeader(c.header) === normalizeHeader(header));
+  return column?.kind ?? "text";
+}
+
+/**
+ * Writes whole columns for every data row (sheet rows 2..n+1): one setValues per contiguous run of
+ * columns. `columns` maps a header to one value per table row.
+ */
+export function writeColumns(
+  sheet: Sheet,
+  table: Table,
+  columns: ReadonlyMap<string, readonly unknown[]>,
+): void {
+  writeColumnsAt(sheet, table, FIRST_DATA_ROW, table.rows.length, columns);
+}
+
+/**
+ * Writes `rowCount` rows from `firstRow` for the given columns (e.g. Delivery and Thread ID of rows
+ * just appended): one setValues per contiguous run of columns, nothing when rowCount is 0.
+ */
+export function writeColumnsAt(
+  sheet: Sheet,
+  table: Table,
+  firstRow: number,
+  rowCount: number,
+  columns: ReadonlyMap<string, readonly unknown[]>,
+): void {
+  const byIndex = new Map<number, { values: readonly unknown[]; kind: ColumnKind }>();
+  const missing: string[] = [];
+  for (const [header, values] of columns) {
+    const index = columnOf(table, header);
+    if (index === undefined) {
+      missing.push(header);
+      continue;
+    }
+    if (values.length !== rowCount) {
+      throw new Error(
+        `Internal error: ${values.length} values for the "${header}" column of the "${table.tab}" ` +
+          `tab, expected ${rowCount}.`,
+      );
+    }
+    byIndex.set(index, { values, kind: columnKindOf(table, header) });
+  }
+  if (missing.length > 0) throw new MissingColumnError(table.tab, missing);
+  if (rowCount === 0 || byIndex.size === 0) return;
+
+  for (const run of contiguousRuns([...byIndex.keys()])) {
+    const range = sheet.getRange(firstRow, run.start + 1, rowCount, run.length);
+    const runColumns = [...Array(run.length).keys()].map((c) => byIndex.get(run.start + c));
+    // Plain-text cells store strings verbatim, so they must not get the protective apostrophe;
+    // the formats are read only when some string would get one (usually none: one call saved).
+    const formats = runColumns.some((column) => column && anyProtected(column.values, column.kind))
+      ? range.getNumberFormats()
+      : [];
+    const block: Cell[][] = [];
+    for (let r = 0; r < rowCount; r++) {
+      const row: Cell[] = new Array(run.length);
+      for (let c = 0; c < run.length; c++) {
+        const column = byIndex.get(run.start + c);
+        row[c] = column ? toCellValue(column.values[r], column.kind, formats[r]?.[c]) : "";
+      }
+      block.push(row);
+    }
+    range.setValues(block);
+  }
+}
+
+/** True when some value would be written with the protective apostrophe (see toCellValue). */
+function anyProtected(values: readonly unknown[], kind: ColumnKind): boolean {
+  return values.some((value) => {
+    if (typeof value !== "string") return false;
+    const written = toCellValue(value, kind);
+    return typeof written === "string" && written !== value;
+  });
+}
+
+function recordEntries(record: RowRecord): Iterable<[string, unknown]> {
+  return record instanceof Map ? record.entries() : Object.entries(record);
+}
+
+/**
+ * A full row in the sheet's column order; headers the sheet lacks are dropped, others left blank.
+ * `numberFormats` are the target cells' formats, when known (see toCellValue).
+ */
+export function buildRow(
+  table: Table,
+  record: RowRecord,
+  numberFormats: readonly string[] = [],
+): Cell[] {
+  const row: Cell[] = new Array<Cell>(table.headers.length).fill("");
+  for (const [header, value] of recordEntries(record)) {
+    const index = columnOf(table, header);
+    if (index !== undefined) {
+      row[index] = toCellValue(value, columnKindOf(table, header), numberFormats[index]);
+    }
+  }
+  return row;
+}
+
+/**
+ * Appends records below the sheet's last used row with one setValues, growing the grid first when
+ * needed. Returns the sheet row number of the first new row.
+ */
+export function appendRows(sheet: Sheet, table: Table, records: readonly RowRecord[]): number {
+  if (table.headers.length === 0) {
+    throw new Error(`The "${table.tab}" tab has no header row. Run "Set up / repair sheets".`);
+  }
+  const firstRow = Math.max(sheet.getLastRow(), FIRST_DATA_ROW - 1) + 1;
+  if (records.length === 0) return firstRow;
+  const lastRow = firstRow + records.length - 1;
+  const maxRows = sheet.getMaxRows();
+  if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+  const range = sheet.getRange(firstRow, 1, records.length, table.headers.length);
+  const protectedText = records.some((record) =>
+    [...recordEntries(record)].some(([header, value]) =>
+      anyProtected([value], columnKindOf(table, header)),
+    ),
+  );
+  const formats = protectedText ? range.getNumberFormats() : [];
+  range.setValues(records.map((record, i) => buildRow(table, record, formats[i])));
+  return firstRow;
+}
