@@ -1,0 +1,248 @@
+// The refresh plan: from the tabs' values to what must be written back. Pure — the adapter reads
+// the tabs once, calls planRefresh, and writes the plan in a constant number of batch calls.
+import { parseCadences } from "./cadences";
+import { parseContacts } from "./contacts";
+import { computeContact } from "./engine";
+import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
+import type { Settings } from "./settings";
+import { type Cell, columnOf, type Table } from "./table";
+import { parseTouches } from "./touches";
+import type { Contact, ContactResult, Touch } from "./types";
+
+export interface RefreshInput {
+  readonly contacts: Table;
+  readonly touches: Table;
+  readonly cadences: Table;
+  readonly settings: Settings;
+  /** Table-level problems found before planning (e.g. bad Settings values). */
+  readonly settingsProblems: readonly string[];
+  readonly zone: string;
+  readonly now: Date;
+  /** Who runs the refresh (Logged By of touches it writes). */
+  readonly user: string;
+}
+
+export interface ContactRow {
+  readonly contact: Contact;
+  readonly result: ContactResult;
+}
+
+export interface RefreshPlan {
+  readonly rows: readonly ContactRow[];
+  /** Contacts columns to rewrite: header → one cell per Contacts table row. */
+  readonly contactColumns: ReadonlyMap<string, readonly Cell[]>;
+  /** Internal touches to append (tier decay), as header → value records. */
+  readonly newTouches: readonly ReadonlyMap<string, Cell>[];
+  /** Problems that belong to no contact row (settings, cadences, touches), for Runs and managers. */
+  readonly problems: readonly string[];
+  readonly counts: RefreshCounts;
+}
+
+export interface RefreshCounts {
+  contacts: number;
+  due: number;
+  overdue: number;
+  replied: number;
+  problems: number;
+  idsAssigned: number;
+  tierChanges: number;
+}
+
+const CONTACT_ID_PATTERN = /^C-(\d+)$/i;
+const TOUCH_ID_PATTERN = /^T-(\d+)$/i;
+
+/** Highest numeric suffix among ids like C-000123 (0 when none). */
+export function highestIdNumber(ids: Iterable<string>, pattern: RegExp): number {
+  let highest = 0;
+  for (const id of ids) {
+    const match = pattern.exec(id.trim());
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return highest;
+}
+
+export const formatContactId = (n: number): string => `C-${String(n).padStart(6, "0")}`;
+export const formatTouchId = (n: number): string => `T-${String(n).padStart(7, "0")}`;
+
+/** Contacts columns the refresh rewrites on every run. */
+export const COMPUTED_CONTACT_HEADERS: readonly string[] = CONTACTS_SPEC.columns
+  .filter((c) => c.computed)
+  .map((c) => c.header);
+
+function computedCells(result: ContactResult): Record<string, Cell> {
+  return {
+    [CONTACT.status]: result.status,
+    [CONTACT.due]: result.due ? result.due.at : "",
+    [CONTACT.lastTouch]: result.lastTouch ?? "",
+    [CONTACT.daysSinceTouch]: result.daysSinceTouch ?? "",
+    [CONTACT.touches]: result.touches,
+    [CONTACT.attempts]: result.attempts,
+    [CONTACT.step]: result.step,
+    [CONTACT.lastOutcome]: result.lastOutcome,
+    [CONTACT.cadenceStart]: result.cadenceStart ?? "",
+    [CONTACT.problem]: result.problem,
+  };
+}
+
+/** A contact-less copy with a new id, for rows that had no ID (the sheet gets the same id). */
+function withId(contact: Contact, id: string, created: Date | null): Contact {
+  return { ...contact, id, created };
+}
+
+function groupTouches(touches: readonly Touch[]): Map<string, Touch[]> {
+  const byContact = new Map<string, Touch[]>();
+  for (const touch of touches) {
+    if (!touch.contactId) continue;
+    const key = touch.contactId.toLowerCase();
+    const list = byContact.get(key);
+    if (list) list.push(touch);
+    else byContact.set(key, [touch]);
+  }
+  return byContact;
+}
+
+/** True when a Tier Changed touch was already logged after the contact's last real touch. */
+function decayAlreadyLogged(touches: readonly Touch[]): boolean {
+  for (let i = touches.length - 1; i >= 0; i--) {
+    const touch = touches[i]!;
+    if (touch.direction !== "Internal") return false;
+    if (touch.outcome === "Tier Changed") return true;
+  }
+  return false;
+}
+
+export function planRefresh(input: RefreshInput): RefreshPlan {
+  const { zone, now, settings } = input;
+  const problems: string[] = [...input.settingsProblems];
+
+  const parsedContacts = parseContacts(input.contacts, zone);
+  problems.push(...parsedContacts.problems);
+  const cadences = parseCadences(input.cadences);
+  problems.push(...cadences.problems);
+
+  // New IDs continue the highest existing number, so a re-run after a crash assigns the same ones.
+  let nextContactNumber =
+    highestIdNumber(
+      parsedContacts.contacts.map((c) => c.id),
+      CONTACT_ID_PATTERN,
+    ) + 1;
+  const contacts = parsedContacts.contacts.map((contact) => {
+    if (contact.id) return contact;
+    return withId(contact, formatContactId(nextContactNumber++), contact.created ?? now);
+  });
+
+  const parsedTouches = parseTouches(input.touches, contacts, zone);
+  problems.push(...parsedTouches.problems);
+  const touchesByContact = groupTouches(parsedTouches.touches);
+
+  const tableRowCount = input.contacts.rows.length;
+  const columns = new Map<string, Cell[]>();
+  for (const header of COMPUTED_CONTACT_HEADERS) {
+    if (columnOf(input.contacts, header) !== undefined)
+      columns.set(header, blankColumn(tableRowCount));
+  }
+  const idColumn = columnCopy(input.contacts, CONTACT.id);
+  const createdColumn = columnCopy(input.contacts, CONTACT.created);
+  const tierColumn = columnCopy(input.contacts, CONTACT.tier);
+  let idsAssigned = 0;
+  let createdStamped = 0;
+
+  let nextTouchNumber =
+    highestIdNumber(
+      parsedTouches.touches.map((t) => t.touchId),
+      TOUCH_ID_PATTERN,
+    ) + 1;
+  const newTouches: Map<string, Cell>[] = [];
+  const counts: RefreshCounts = {
+    contacts: contacts.length,
+    due: 0,
+    overdue: 0,
+    replied: 0,
+    problems: 0,
+    idsAssigned: 0,
+    tierChanges: 0,
+  };
+
+  const rows: ContactRow[] = [];
+  contacts.forEach((contact, index) => {
+    const original = parsedContacts.contacts[index]!;
+    const tableIndex = contact.rowNumber - 2;
+    if (!original.id && idColumn) {
+      idColumn[tableIndex] = contact.id;
+      idsAssigned++;
+    }
+    if (!original.created && contact.created && createdColumn) {
+      createdColumn[tableIndex] = contact.created;
+      createdStamped++;
+    }
+    const touches = touchesByContact.get(contact.id.toLowerCase()) ?? [];
+    const result = computeContact({
+      contact,
+      touches,
+      cadences: cadences.cadences,
+      settings,
+      zone,
+      now,
+    });
+    rows.push({ contact, result });
+
+    const cells = computedCells(result);
+    for (const [header, column] of columns) column[tableIndex] = cells[header] ?? "";
+
+    if (result.tierChange && tierColumn) {
+      tierColumn[tableIndex] = result.tierChange;
+      counts.tierChanges++;
+      if (!decayAlreadyLogged(touches)) {
+        newTouches.push(
+          tierChangeTouch(contact, result.tierChange, settings, now, input.user, nextTouchNumber++),
+        );
+      }
+    }
+    if (result.status === "Overdue") counts.overdue++;
+    if (result.status === "Due Today") counts.due++;
+    if (result.status === "Replied") counts.replied++;
+    if (result.problem) counts.problems++;
+  });
+  counts.idsAssigned = idsAssigned;
+
+  if (idColumn && idsAssigned > 0) columns.set(CONTACT.id, idColumn);
+  if (createdColumn && createdStamped > 0) columns.set(CONTACT.created, createdColumn);
+  if (tierColumn && counts.tierChanges > 0) columns.set(CONTACT.tier, tierColumn);
+
+  return { rows, contactColumns: columns, newTouches, problems, counts };
+}
+
+function blankColumn(length: number): Cell[] {
+  return new Array<Cell>(length).fill("");
+}
+
+function columnCopy(table: Table, header: string): Cell[] | undefined {
+  const index = columnOf(table, header);
+  if (index === undefined) return undefined;
+  return table.rows.map((row) => row[index] ?? "");
+}
+
+function tierChangeTouch(
+  contact: Contact,
+  tier: Tier,
+  settings: Settings,
+  now: Date,
+  user: string,
+  touchNumber: number,
+): Map<string, Cell> {
+  return new Map<string, Cell>([
+    [TOUCH.touchId, formatTouchId(touchNumber)],
+    [TOUCH.timestamp, now],
+    [TOUCH.contactId, contact.id],
+    [TOUCH.contact, contact.name],
+    [TOUCH.channel, "Note"],
+    [TOUCH.direction, "Internal"],
+    [TOUCH.outcome, "Tier Changed"],
+    [
+      TOUCH.notes,
+      `Tier ${contact.tier ?? ""} → ${tier}: no touch for ${settings.hotGoesWarmAfterDays} days.`,
+    ],
+    [TOUCH.loggedBy, user],
+    [TOUCH.source, "Automation"],
+  ]);
+}

@@ -1,0 +1,28 @@
+// Apps Script entry points. Only `global.name = fn` lines: esbuild-gas-plugin turns each into a
+// real top-level function that menus, triggers and google.script.run can call.
+import { runAutomation } from "./triggers/automation";
+import {
+  menuLogTouchForSelectedRow,
+  menuOpenSidebar,
+  menuPreviewDueEmails,
+  menuRefreshNow,
+  menuSendMyDigestNow,
+  menuSetUpSheets,
+  menuTurnOffAutomation,
+  menuTurnOnAutomation,
+} from "./ui/actions";
+import { onInstall, onOpen } from "./ui/menu";
+
+declare const global: Record<string, unknown>;
+
+global.onOpen = onOpen;
+global.onInstall = onInstall;
+global.menuOpenSidebar = menuOpenSidebar;
+global.menuLogTouchForSelectedRow = menuLogTouchForSelectedRow;
+global.menuSetUpSheets = menuSetUpSheets;
+global.menuRefreshNow = menuRefreshNow;
+global.menuPreviewDueEmails = menuPreviewDueEmails;
+global.menuSendMyDigestNow = menuSendMyDigestNow;
+global.menuTurnOnAutomation = menuTurnOnAutomation;
+global.menuTurnOffAutomation = menuTurnOffAutomation;
+global.runAutomation = runAutomation;

@@ -1,0 +1,78 @@
+// The Runs tab: one row per automation run, written with a single appendRow in the tab's own
+// column order (found by header name, like every other tab).
+import { normalizeHeader, RUN, RUNS_SPEC, TAB } from "../domain/schema";
+import type { Cell } from "../domain/table";
+import { toCellValue } from "../domain/cellText";
+
+export interface RunRecord {
+  started: Date;
+  user: string;
+  trigger: string;
+  seconds: number;
+  contacts: number;
+  due: number;
+  overdue: number;
+  digests: number;
+  emailsSent: number;
+  drafts: number;
+  repliesFound: number;
+  deferred: number;
+  problems: string;
+  error: string;
+}
+
+/** Long problem lists are cut so a cell stays readable (and under the 50,000-character limit). */
+export const MAX_RUNS_TEXT = 2000;
+
+export function truncateText(text: string, max = MAX_RUNS_TEXT): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function recordCells(record: RunRecord): Record<string, Cell> {
+  return {
+    [RUN.started]: record.started,
+    [RUN.user]: record.user,
+    [RUN.trigger]: record.trigger,
+    [RUN.seconds]: record.seconds,
+    [RUN.contacts]: record.contacts,
+    [RUN.due]: record.due,
+    [RUN.overdue]: record.overdue,
+    [RUN.digests]: record.digests,
+    [RUN.emailsSent]: record.emailsSent,
+    [RUN.drafts]: record.drafts,
+    [RUN.repliesFound]: record.repliesFound,
+    [RUN.deferred]: record.deferred,
+    [RUN.problems]: truncateText(record.problems),
+    [RUN.error]: truncateText(record.error),
+  };
+}
+
+export function appendRunRow(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  record: RunRecord,
+): void {
+  const cells = recordCells(record);
+  const kinds = new Map(RUNS_SPEC.columns.map((c) => [normalizeHeader(c.header), c.kind]));
+  let sheet = spreadsheet.getSheetByName(TAB.runs);
+  let headers: string[];
+  if (!sheet) {
+    // The Runs log must never be the reason a run's outcome is lost: recreate the tab.
+    sheet = spreadsheet.insertSheet(TAB.runs);
+    headers = RUNS_SPEC.columns.map((c) => c.header);
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+  } else {
+    const width = sheet.getLastColumn();
+    headers = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String) : [];
+    if (headers.every((h) => h.trim() === "")) {
+      headers = RUNS_SPEC.columns.map((c) => c.header);
+      sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    }
+  }
+  const byHeader = new Map(Object.entries(cells).map(([h, v]) => [normalizeHeader(h), v]));
+  const row = headers.map((header) => {
+    const key = normalizeHeader(header);
+    const value = byHeader.get(key);
+    return value === undefined ? "" : toCellValue(value, kinds.get(key) ?? "text");
+  });
+  sheet.appendRow(row);
+}
