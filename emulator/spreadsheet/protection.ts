@@ -1,0 +1,148 @@
+// Protection of a range or a whole sheet (Touchbase protects computed columns with a warning).
+import { SERVICE_NAME } from "../host";
+import { ProtectionType } from "./enums";
+import { INTERNAL, asGas } from "./internal";
+import type { ProtectionData, SheetData } from "./model";
+import { rangeOf } from "./range";
+import type { SpreadsheetStore } from "./store";
+import { UserEmu } from "./user";
+
+type GS = typeof GoogleAppsScript.Spreadsheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type ProtectionMethods =
+  | "addEditor"
+  | "addEditors"
+  | "canDomainEdit"
+  | "canEdit"
+  | "getDescription"
+  | "getEditors"
+  | "getProtectionType"
+  | "getRange"
+  | "isWarningOnly"
+  | "remove"
+  | "removeEditor"
+  | "removeEditors"
+  | "setDescription"
+  | "setDomainEdit"
+  | "setWarningOnly";
+
+export function newProtection(
+  store: SpreadsheetStore,
+  sheet: SheetData,
+  type: "RANGE" | "SHEET",
+  box?: ProtectionData["box"],
+): ProtectionData {
+  const spreadsheet = sheet.spreadsheet;
+  const editors = [...new Set([spreadsheet.owner, store.host.effectiveUser()].filter(Boolean))];
+  const data: ProtectionData = {
+    id: spreadsheet.newObjectId(),
+    spreadsheetId: spreadsheet.id,
+    type,
+    sheetId: sheet.id,
+    box,
+    description: "",
+    warningOnly: false,
+    editors,
+    domainEdit: false,
+    unprotected: [],
+  };
+  spreadsheet.protections.push(data);
+  return data;
+}
+
+function emailOf(user: string | GoogleAppsScript.Base.User): string {
+  return typeof user === "string" ? user : user.getEmail();
+}
+
+export class ProtectionEmu implements Pick<Protection, ProtectionMethods> {
+  readonly [SERVICE_NAME] = "Protection";
+  readonly [INTERNAL]: ProtectionData;
+
+  constructor(
+    private readonly store: SpreadsheetStore,
+    private readonly data: ProtectionData,
+  ) {
+    this[INTERNAL] = data;
+  }
+
+  private self(): Protection {
+    return asGas<Protection>(this);
+  }
+
+  private sheet(): SheetData {
+    const spreadsheet = this.store.dataOf(this.data.spreadsheetId);
+    const sheet = spreadsheet?.sheetById(this.data.sheetId);
+    if (!sheet || !spreadsheet?.protections.includes(this.data)) {
+      throw new Error("This protection has been removed.");
+    }
+    return sheet;
+  }
+
+  getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType {
+    return ProtectionType[this.data.type as keyof GS["ProtectionType"]];
+  }
+  getRange(): GoogleAppsScript.Spreadsheet.Range {
+    const sheet = this.sheet();
+    const box = this.data.box ?? {
+      row: 1,
+      column: 1,
+      numRows: sheet.maxRows,
+      numColumns: sheet.maxColumns,
+    };
+    return asGas(rangeOf(this.store, sheet, box.row, box.column, box.numRows, box.numColumns));
+  }
+  getDescription(): string {
+    return this.data.description;
+  }
+  setDescription(description: string): Protection {
+    this.sheet();
+    this.data.description = String(description);
+    return this.self();
+  }
+  isWarningOnly(): boolean {
+    return this.data.warningOnly;
+  }
+  setWarningOnly(warningOnly: boolean): Protection {
+    this.sheet();
+    this.data.warningOnly = Boolean(warningOnly);
+    return this.self();
+  }
+  canEdit(): boolean {
+    return this.data.warningOnly || this.data.editors.includes(this.store.host.effectiveUser());
+  }
+  canDomainEdit(): boolean {
+    return this.data.domainEdit;
+  }
+  setDomainEdit(editable: boolean): Protection {
+    this.data.domainEdit = Boolean(editable);
+    return this.self();
+  }
+  getEditors(): GoogleAppsScript.Base.User[] {
+    return this.data.editors.map((email) => asGas<GoogleAppsScript.Base.User>(new UserEmu(email)));
+  }
+  addEditor(user: string | GoogleAppsScript.Base.User): Protection {
+    return this.addEditors([emailOf(user)]);
+  }
+  addEditors(emailAddresses: string[]): Protection {
+    for (const email of emailAddresses)
+      if (!this.data.editors.includes(email)) this.data.editors.push(email);
+    return this.self();
+  }
+  removeEditor(user: string | GoogleAppsScript.Base.User): Protection {
+    return this.removeEditors([emailOf(user)]);
+  }
+  removeEditors(users: (string | GoogleAppsScript.Base.User)[]): Protection {
+    const removed = new Set(users.map(emailOf));
+    // The owner always keeps edit rights, as in Sheets.
+    this.data.editors = this.data.editors.filter(
+      (email) => !removed.has(email) || email === this.store.dataOf(this.data.spreadsheetId)?.owner,
+    );
+    return this.self();
+  }
+  remove(): void {
+    const spreadsheet = this.store.dataOf(this.data.spreadsheetId);
+    if (!spreadsheet) return;
+    const index = spreadsheet.protections.indexOf(this.data);
+    if (index >= 0) spreadsheet.protections.splice(index, 1);
+  }
+}
