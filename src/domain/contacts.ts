@@ -41,7 +41,11 @@ export function isChecked(cell: Cell): boolean {
 }
 
 export const cellString = (cell: Cell): string =>
-  cell instanceof Date ? cell.toISOString() : String(cell ?? "").trim();
+  typeof cell === "string"
+    ? cell.trim() // the common case, checked first: it is most of a sheet's cells
+    : cell instanceof Date
+      ? cell.toISOString()
+      : String(cell ?? "").trim();
 
 /** Same idea as matchWord for tiers, plus the A/B/C letter grades. */
 export function matchTier(value: unknown): Tier | undefined {

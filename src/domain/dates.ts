@@ -1,30 +1,72 @@
 // Calendar math in the spreadsheet's time zone (DESIGN §2), never the server's. Every function
 // takes the IANA zone explicitly and returns plain Dates (instants), so results are safe to hand
 // to adapters and to compare.
-import { TZDate, tz } from "@date-fns/tz";
+import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { addDays, startOfDay } from "date-fns";
 import type { Cell } from "./table";
 import type { When } from "./types";
 
 const MS_PER_DAY = 86_400_000;
+const MS_PER_MINUTE = 60_000;
 
 const plain = (d: Date): Date => new Date(d.getTime());
-const inZone = (d: Date, zone: string): TZDate => new TZDate(d.getTime(), zone);
+
+// A zone's UTC offset changes only at transitions, which fall on 15-minute boundaries of UTC in
+// every IANA zone; memoizing per (zone, quarter hour) turns an Intl lookup per date into a map
+// hit — the refresh handles hundreds of thousands of dates.
+const QUARTER_HOUR_MS = 15 * MS_PER_MINUTE;
+const OFFSET_CACHE_LIMIT = 200_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC, in minutes, at instant `ms`. */
+function offsetMinutes(ms: number, zone: string): number {
+  let byBucket = offsetCache.get(zone);
+  if (!byBucket) {
+    byBucket = new Map();
+    offsetCache.set(zone, byBucket);
+  }
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = byBucket.get(bucket);
+  if (offset === undefined) {
+    if (byBucket.size >= OFFSET_CACHE_LIMIT) byBucket.clear();
+    offset = tzOffset(zone, new Date(ms));
+    byBucket.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** Milliseconds since 1970-01-01T00:00 of the local wall clock at instant `ms`. */
+function localMs(ms: number, zone: string): number {
+  return ms + offsetMinutes(ms, zone) * MS_PER_MINUTE;
+}
+
+/**
+ * The instant whose local wall clock reads `wallMs` (ms since 1970-01-01 local), or null when that
+ * wall time does not exist or is ambiguous in a way the fast path cannot settle (DST edges).
+ */
+function instantOfLocal(wallMs: number, zone: string): number | null {
+  const guess = wallMs - offsetMinutes(wallMs, zone) * MS_PER_MINUTE;
+  const instant = wallMs - offsetMinutes(guess, zone) * MS_PER_MINUTE;
+  return localMs(instant, zone) === wallMs ? instant : null;
+}
 
 /** Local midnight (00:00 in `zone`) of the calendar day that `d` falls on. */
 export function startOfLocalDay(d: Date, zone: string): Date {
-  return plain(startOfDay(d, { in: tz(zone) }));
+  const wall = localMs(d.getTime(), zone);
+  const instant = instantOfLocal(wall - mod(wall, MS_PER_DAY), zone);
+  // A zone whose clocks skip midnight (DST at 00:00): let date-fns find the day's first instant.
+  return instant === null ? plain(startOfDay(d, { in: tz(zone) })) : new Date(instant);
 }
 
 /** The same wall-clock time `n` calendar days later in `zone` (a DST day is 23 or 25 hours). */
 export function addLocalDays(d: Date, n: number, zone: string): Date {
-  return plain(addDays(d, n, { in: tz(zone) }));
+  const instant = instantOfLocal(localMs(d.getTime(), zone) + n * MS_PER_DAY, zone);
+  return instant === null ? plain(addDays(d, n, { in: tz(zone) })) : new Date(instant);
 }
 
 /** Days since 1970-01-01 of the local calendar date of `d`: subtract two to count days between. */
 export function localDayNumber(d: Date, zone: string): number {
-  const local = inZone(d, zone);
-  return Math.round(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / MS_PER_DAY);
+  return Math.floor(localMs(d.getTime(), zone) / MS_PER_DAY);
 }
 
 /** Calendar days from `a` to `b` in `zone` (negative when `b` is the earlier day). */
@@ -32,9 +74,14 @@ export function daysBetween(a: Date, b: Date, zone: string): number {
   return localDayNumber(b, zone) - localDayNumber(a, zone);
 }
 
+function mod(n: number, m: number): number {
+  return ((n % m) + m) % m;
+}
+
 /** 0 = Sunday … 6 = Saturday, in `zone`. */
 export function localWeekday(d: Date, zone: string): number {
-  return inZone(d, zone).getDay();
+  // 1970-01-01 was a Thursday (4).
+  return mod(localDayNumber(d, zone) + 4, 7);
 }
 
 export function isWeekend(d: Date, zone: string): boolean {
@@ -69,13 +116,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 function isMidnight(d: Date, zone: string): boolean {
-  const local = inZone(d, zone);
-  return (
-    local.getHours() === 0 &&
-    local.getMinutes() === 0 &&
-    local.getSeconds() === 0 &&
-    local.getMilliseconds() === 0
-  );
+  return mod(localMs(d.getTime(), zone), MS_PER_DAY) === 0;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;

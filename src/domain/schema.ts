@@ -354,11 +354,20 @@ export const TABLE_SPECS: readonly TableSpec[] = [
 // ---------------------------------------------------------------------------------------------
 // Header matching (DESIGN §1): ignore case, surrounding spaces and repeated spaces.
 
+// Row readers look columns up by header name for every cell, so the handful of distinct header
+// strings is normalized once; the cache is bounded because cell values (stages, tiers) pass here too.
+const normalizedCache = new Map<string, string>();
+const NORMALIZED_CACHE_LIMIT = 10_000;
+
 export function normalizeHeader(header: unknown): string {
-  return String(header ?? "")
-    .trim()
-    .replace(/\s+/g, " ")
-    .toLowerCase();
+  const text = typeof header === "string" ? header : String(header ?? "");
+  let normalized = normalizedCache.get(text);
+  if (normalized === undefined) {
+    normalized = text.trim().replace(/\s+/g, " ").toLowerCase();
+    if (normalizedCache.size >= NORMALIZED_CACHE_LIMIT) normalizedCache.clear();
+    normalizedCache.set(text, normalized);
+  }
+  return normalized;
 }
 
 export function sameHeader(a: unknown, b: unknown): boolean {

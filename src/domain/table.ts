@@ -62,6 +62,11 @@ export function indexTable(tab: TabName, grid: readonly (readonly Cell[])[]): Ta
   const rows: Cell[][] = [];
   for (let r = 1; r <= last; r++) {
     const source = grid[r] ?? [];
+    // getValues rows already span the header width: keep them rather than copy 100k rows.
+    if (source.length === headers.length) {
+      rows.push(source as Cell[]);
+      continue;
+    }
     const row: Cell[] = new Array(headers.length);
     for (let c = 0; c < headers.length; c++) row[c] = source[c] ?? "";
     rows.push(row);

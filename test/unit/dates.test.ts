@@ -1,9 +1,12 @@
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays, startOfDay } from "date-fns";
 import {
   addLocalDays,
   daysBetween,
   isWeekend,
   localDateTime,
   localDayNumber,
+  localWeekday,
   nextWeekday,
   parseCellDate,
   startOfLocalDay,
@@ -113,5 +116,40 @@ describe("parseCellDate", () => {
 
   test("an invalid Date object is an error", () => {
     expect(parseCellDate(new Date(NaN), BERLIN)).toEqual({ error: "is not a valid date" });
+  });
+});
+
+describe("fast zone math agrees with date-fns", () => {
+  // The memoized-offset arithmetic must give the same answers as date-fns' own zone handling,
+  // including days whose midnight does not exist (America/Santiago springs forward at 24:00).
+  const zones = [
+    "America/New_York",
+    "Europe/Berlin",
+    "Asia/Kolkata",
+    "Pacific/Honolulu",
+    "America/Santiago",
+    "Australia/Lord_Howe",
+  ];
+  const start = Date.UTC(2026, 0, 1);
+  const instants = Array.from(
+    { length: 400 },
+    (_, i) => new Date(start + i * 22 * 3_600_000 + i * 7 * 60_000),
+  );
+
+  test.each(zones)("%s: start of day, +n days and day numbers", (zone) => {
+    for (const d of instants) {
+      const reference = startOfDay(d, { in: tz(zone) });
+      expect(startOfLocalDay(d, zone).getTime()).toBe(reference.getTime());
+      expect(addLocalDays(d, 3, zone).getTime()).toBe(addDays(d, 3, { in: tz(zone) }).getTime());
+      const local = new TZDate(d.getTime(), zone);
+      expect(localWeekday(d, zone)).toBe(local.getDay());
+    }
+  });
+
+  test("a day whose midnight is skipped starts at 01:00", () => {
+    // Chile: clocks jump from 24:00 Saturday 5 Sep 2026 to 01:00 Sunday 6 Sep.
+    const sundayNoon = new Date("2026-09-06T16:00:00Z");
+    const start = startOfLocalDay(sundayNoon, "America/Santiago");
+    expect(new TZDate(start.getTime(), "America/Santiago").getHours()).toBe(1);
   });
 });
