@@ -61,8 +61,9 @@ export function appendRunRow(
     headers = RUNS_SPEC.columns.map((c) => c.header);
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
   } else {
-    const width = sheet.getLastColumn();
-    headers = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0]!.map(String) : [];
+    // The whole header row in one read ("1:1" spans every column of the grid).
+    headers = sheet.getRange("1:1").getValues()[0]!.map(String);
+    while (headers.length > 0 && headers[headers.length - 1]!.trim() === "") headers.pop();
     if (headers.every((h) => h.trim() === "")) {
       headers = RUNS_SPEC.columns.map((c) => c.header);
       sheet.getRange(1, 1, 1, headers.length).setValues([headers]);

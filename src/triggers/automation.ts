@@ -81,8 +81,7 @@ export function runAutomation(event?: GoogleAppsScript.Events.TimeDriven): void 
       spreadsheet,
       user,
       trigger: "Hourly",
-      digest: "scheduled",
-      userState: state,
+      digest: { kind: "scheduled", state, spreadsheetId },
       hasActiveDocument: false,
     });
   } catch (error) {

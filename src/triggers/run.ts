@@ -6,6 +6,7 @@ import { digestIsDue, localDayKey } from "../domain/digestSchedule";
 import { planRefresh, type RefreshPlan } from "../domain/refresh";
 import {
   CADENCES_SPEC,
+  CONTACT,
   CONTACTS_SPEC,
   SETTING,
   SETTINGS_SPEC,
@@ -17,7 +18,13 @@ import { indexTable, rowReader, type Table } from "../domain/table";
 import { errorMessage } from "../errors";
 import { sendDigestEmail } from "../gmail/digestMail";
 import { appendRunRow, type RunRecord } from "../sheets/runsLog";
-import { appendRows, openTable, type OpenTable, writeColumns } from "../sheets/tableIO";
+import {
+  appendRows,
+  openTable,
+  type OpenTable,
+  tryReadTable,
+  writeColumns,
+} from "../sheets/tableIO";
 
 import type { UserState } from "./userState";
 
@@ -36,12 +43,19 @@ export interface RunOptions {
   readonly spreadsheet: Spreadsheet;
   readonly user: string;
   readonly trigger: RunTrigger;
-  /** "scheduled": send when due today; "now": send regardless (menu test); "skip": never. */
-  readonly digest: "scheduled" | "now" | "skip";
-  readonly userState: UserState | null;
+  readonly digest: DigestRequest;
   /** True when the execution has a document (menu, sidebar); false in a time trigger. */
   readonly hasActiveDocument: boolean;
 }
+
+/**
+ * "scheduled": send when due today (once per user per spreadsheet per local day, remembered in the
+ * user's state); "now": send at once (menu test); "skip": never.
+ */
+export type DigestRequest =
+  | { readonly kind: "skip" }
+  | { readonly kind: "now" }
+  | { readonly kind: "scheduled"; readonly state: UserState; readonly spreadsheetId: string };
 
 export interface RunOutcome {
   readonly record: RunRecord;
@@ -63,9 +77,9 @@ export function performRun(options: RunOptions): RunOutcome {
   let plan: RefreshPlan | null = null;
   let digestNote = "";
 
-  const lock = acquireLock(options.hasActiveDocument);
-  if (!lock) {
-    record.error = BUSY_MESSAGE;
+  const lockProblem = takeLock(options.hasActiveDocument);
+  if (lockProblem) {
+    record.error = lockProblem;
     finish(options.spreadsheet, record, startedAt);
     return { record, plan, digestNote };
   }
@@ -74,17 +88,19 @@ export function performRun(options: RunOptions): RunOutcome {
     const workbook = readAndPlan(options.spreadsheet, options.user, startedAt);
     const { contacts, touches, settings, zone } = workbook;
     plan = workbook.plan;
-    // Touches first: if the run dies between the two writes, the next run sees the logged
-    // tier change and does not log it twice.
+    // Touches first: if the run dies between the writes, the next run sees the logged tier
+    // change and does not log it twice. Then Contacts in an order a retry can repeat exactly.
     if (plan.newTouches.length > 0) appendRows(touches.sheet, touches.table, plan.newTouches);
-    writeColumns(contacts.sheet, contacts.table, plan.contactColumns);
+    for (const group of inWriteOrder(plan.contactColumns)) {
+      writeColumns(contacts.sheet, contacts.table, group);
+    }
 
     record.contacts = plan.counts.contacts;
     record.due = plan.counts.due;
     record.overdue = plan.counts.overdue;
     record.problems = describeProblems(plan);
 
-    if (options.digest !== "skip") {
+    if (options.digest.kind !== "skip") {
       digestNote = maybeSendDigest(options, contacts, plan, settings, zone, startedAt, record);
     }
   } catch (error) {
@@ -92,6 +108,28 @@ export function performRun(options: RunOptions): RunOutcome {
   }
   finish(options.spreadsheet, record, startedAt);
   return { record, plan, digestNote };
+}
+
+type Columns = ReadonlyMap<string, readonly unknown[]>;
+
+/**
+ * Contacts columns that record a change (state), written after the computed cells that depend on
+ * it: a new Tier after the Step and Cadence Start computed for it (a retry that saw the new tier
+ * but not those cells would pick another cadence start), and new IDs last (until a row has its
+ * ID, a retry assigns the same one and stamps the same Created).
+ */
+const WRITTEN_LAST: readonly string[] = [CONTACT.tier, CONTACT.id];
+
+/** The plan's Contacts columns as groups to write in order (one batch per contiguous run each). */
+function inWriteOrder(columns: Columns): Columns[] {
+  const groups: Columns[] = [
+    new Map([...columns].filter(([header]) => !WRITTEN_LAST.includes(header))),
+  ];
+  for (const header of WRITTEN_LAST) {
+    const values = columns.get(header);
+    if (values) groups.push(new Map([[header, values]]));
+  }
+  return groups;
 }
 
 export interface PlannedWorkbook {
@@ -122,20 +160,26 @@ export function readAndPlan(spreadsheet: Spreadsheet, user: string, now: Date): 
   return { settings, zone, contacts, touches, plan };
 }
 
-function acquireLock(hasActiveDocument: boolean): GoogleAppsScript.Lock.Lock | null {
-  // An add-on's time trigger has no document lock (it is null there): fall back to the script lock.
-  const lock = hasActiveDocument ? LockService.getDocumentLock() : LockService.getScriptLock();
-  return lock && lock.tryLock(LOCK_WAIT_MS) ? lock : null;
+/** Takes the run's lock (held until the execution ends); "" when taken, else why not. */
+function takeLock(hasActiveDocument: boolean): string {
+  try {
+    // An add-on's time trigger has no document lock (it is null there): use the script lock.
+    const lock = hasActiveDocument ? LockService.getDocumentLock() : LockService.getScriptLock();
+    return lock && lock.tryLock(LOCK_WAIT_MS) ? "" : BUSY_MESSAGE;
+  } catch (error) {
+    // A failing lock service must not escape performRun: the Runs row says what happened.
+    return `Touchbase could not take its lock: ${errorMessage(error)}`;
+  }
 }
 
 function readSettings(spreadsheet: Spreadsheet): { settings: Settings; problems: string[] } {
-  let tab: OpenTable;
-  try {
-    tab = openTable(spreadsheet, SETTINGS_SPEC);
-  } catch (error) {
+  // Only a missing tab or column falls back to the defaults: a failed read (a service error) must
+  // stop the run, or every row would be computed and written with the wrong settings.
+  const tab = tryReadTable(spreadsheet, SETTINGS_SPEC);
+  if (!tab.ok) {
     return {
       settings: { ...DEFAULT_SETTINGS },
-      problems: [`${errorMessage(error)} Using default settings.`],
+      problems: [`${tab.error.message} Using default settings.`],
     };
   }
   const rows = tab.table.rows.map((row) => {
@@ -145,14 +189,15 @@ function readSettings(spreadsheet: Spreadsheet): { settings: Settings; problems:
   return parseSettings(rows);
 }
 
-/** A tab the run can do without (Cadences): a problem is noted and an empty table used. */
+/**
+ * A tab the run can do without (Cadences): when it or a required column is missing, a problem is
+ * noted and an empty table used. Any other failure stops the run (see readSettings).
+ */
 function readOptionalTab(spreadsheet: Spreadsheet, spec: TableSpec, problems: string[]): Table {
-  try {
-    return openTable(spreadsheet, spec).table;
-  } catch (error) {
-    problems.push(errorMessage(error));
-    return indexTable(spec.tab, [spec.columns.map((c) => c.header)]);
-  }
+  const tab = tryReadTable(spreadsheet, spec);
+  if (tab.ok) return tab.table;
+  problems.push(tab.error.message);
+  return indexTable(spec.tab, [spec.columns.map((c) => c.header)]);
 }
 
 function maybeSendDigest(
@@ -164,17 +209,18 @@ function maybeSendDigest(
   now: Date,
   record: RunRecord,
 ): string {
-  const spreadsheetId = options.spreadsheet.getId();
-  const state = options.userState;
-  if (options.digest === "scheduled") {
-    if (!state) return "no user state";
-    const due = digestIsDue({
+  const request = options.digest;
+  const schedule = request.kind === "scheduled" ? request : null;
+  if (
+    schedule &&
+    !digestIsDue({
       now,
       zone,
       digestHour: settings.digestHour,
-      lastDigestDay: state.lastDigestDay(spreadsheetId),
-    });
-    if (!due) return "not due yet";
+      lastDigestDay: schedule.state.lastDigestDay(schedule.spreadsheetId),
+    })
+  ) {
+    return "not due yet";
   }
   if (Date.now() - now.getTime() > RUN_BUDGET_MS) return "out of time; the next run sends it";
 
@@ -191,15 +237,14 @@ function maybeSendDigest(
   });
   // Mark the day before sending: a trigger that fires twice, or a retry after a crash, must never
   // send a second digest. If the send itself fails, the mark is undone so the next hour retries.
-  if (options.digest === "scheduled" && state)
-    state.markDigestDay(spreadsheetId, localDayKey(now, zone));
+  schedule?.state.markDigestDay(schedule.spreadsheetId, localDayKey(now, zone));
   if (!digest) return "nothing due: no digest sent";
   try {
     sendDigestEmail(options.user, digest, settings);
     record.digests = 1;
     return "";
   } catch (error) {
-    if (options.digest === "scheduled" && state) state.markDigestDay(spreadsheetId, "");
+    schedule?.state.markDigestDay(schedule.spreadsheetId, "");
     throw error;
   }
 }

@@ -5,7 +5,6 @@ import { errorMessage } from "../errors";
 import { setupSheets } from "../sheets/setup";
 import { turnOffAutomation, turnOnAutomation } from "../triggers/automation";
 import { performRun, readAndPlan } from "../triggers/run";
-import { UserState } from "../triggers/userState";
 import { duePreviewRows } from "../domain/preview";
 
 const SIDEBAR_FILE = "Sidebar";
@@ -53,8 +52,7 @@ export function menuRefreshNow(): void {
       spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
       user: Session.getEffectiveUser().getEmail(),
       trigger: "Menu",
-      digest: "skip",
-      userState: null,
+      digest: { kind: "skip" },
       hasActiveDocument: true,
     });
     const { record } = outcome;
@@ -77,8 +75,7 @@ export function menuSendMyDigestNow(): void {
       spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
       user,
       trigger: "Digest now",
-      digest: "now",
-      userState: UserState.load(),
+      digest: { kind: "now" },
       hasActiveDocument: true,
     });
     if (outcome.record.error) alert("Send my digest now", outcome.record.error);
