@@ -176,28 +176,32 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
       createdStamped++;
     }
     const touches = touchesByContact.get(contact.id.toLowerCase()) ?? [];
-    const result = computeContact({
-      contact,
-      touches,
-      cadences: cadences.cadences,
-      settings,
-      zone,
-      now,
-    });
-    rows.push({ contact, result });
-
-    const cells = computedCells(result);
-    for (const [header, column] of columns) column[tableIndex] = cells[header] ?? "";
+    const compute = (log: readonly Touch[]) =>
+      computeContact({ contact, touches: log, cadences: cadences.cadences, settings, zone, now });
+    let result = compute(touches);
 
     if (result.tierChange && tierColumn) {
       tierColumn[tableIndex] = result.tierChange;
       counts.tierChanges++;
       if (!decayAlreadyLogged(touches)) {
-        newTouches.push(
-          tierChangeTouch(contact, result.tierChange, settings, now, input.user, nextTouchNumber++),
+        const logged = tierChangeTouch(
+          contact,
+          result.tierChange,
+          settings,
+          now,
+          input.user,
+          nextTouchNumber++,
         );
+        newTouches.push(logged.cells);
+        // Compute the row as the next run will read it, with this touch in the log: a second run
+        // (or a retry after a crash between the two writes) must write exactly the same cells.
+        result = compute(withTouch(touches, logged.touch));
       }
     }
+    rows.push({ contact, result });
+
+    const cells = computedCells(result);
+    for (const [header, column] of columns) column[tableIndex] = cells[header] ?? "";
     if (result.status === "Overdue") counts.overdue++;
     if (result.status === "Due Today") counts.due++;
     if (result.status === "Replied") counts.replied++;
@@ -229,20 +233,43 @@ function tierChangeTouch(
   now: Date,
   user: string,
   touchNumber: number,
-): Map<string, Cell> {
-  return new Map<string, Cell>([
-    [TOUCH.touchId, formatTouchId(touchNumber)],
-    [TOUCH.timestamp, now],
-    [TOUCH.contactId, contact.id],
-    [TOUCH.contact, contact.name],
-    [TOUCH.channel, "Note"],
-    [TOUCH.direction, "Internal"],
-    [TOUCH.outcome, "Tier Changed"],
-    [
-      TOUCH.notes,
-      `Tier ${contact.tier ?? ""} → ${tier}: no touch for ${settings.hotGoesWarmAfterDays} days.`,
-    ],
-    [TOUCH.loggedBy, user],
-    [TOUCH.source, "Automation"],
+): { cells: Map<string, Cell>; touch: Touch } {
+  const touch: Touch = {
+    rowNumber: 0, // not in the sheet yet
+    touchId: formatTouchId(touchNumber),
+    timestamp: now,
+    contactId: contact.id,
+    contactName: contact.name,
+    channel: "Note",
+    direction: "Internal",
+    outcome: "Tier Changed",
+    template: "",
+    step: "",
+    stage: null,
+    notes: `Tier ${contact.tier ?? ""} → ${tier}: no touch for ${settings.hotGoesWarmAfterDays} days.`,
+    nextStep: "",
+    nextFollowUp: null,
+    loggedBy: user,
+    source: "Automation",
+    threadId: "",
+    delivery: null,
+  };
+  const cells = new Map<string, Cell>([
+    [TOUCH.touchId, touch.touchId],
+    [TOUCH.timestamp, touch.timestamp],
+    [TOUCH.contactId, touch.contactId],
+    [TOUCH.contact, touch.contactName],
+    [TOUCH.channel, touch.channel ?? ""],
+    [TOUCH.direction, touch.direction],
+    [TOUCH.outcome, touch.outcome],
+    [TOUCH.notes, touch.notes],
+    [TOUCH.loggedBy, touch.loggedBy],
+    [TOUCH.source, touch.source ?? ""],
   ]);
+  return { cells, touch };
+}
+
+/** The log with `touch` appended, in time order as parseTouches sorts it (stable: ties keep order). */
+function withTouch(touches: readonly Touch[], touch: Touch): Touch[] {
+  return [...touches, touch].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
 }

@@ -82,7 +82,6 @@ export function runAutomation(event?: GoogleAppsScript.Events.TimeDriven): void 
       user,
       trigger: "Hourly",
       digest: { kind: "scheduled", state, spreadsheetId },
-      hasActiveDocument: false,
     });
   } catch (error) {
     console.error(`Touchbase automation run failed: ${errorMessage(error)}`);

@@ -44,8 +44,6 @@ export interface RunOptions {
   readonly user: string;
   readonly trigger: RunTrigger;
   readonly digest: DigestRequest;
-  /** True when the execution has a document (menu, sidebar); false in a time trigger. */
-  readonly hasActiveDocument: boolean;
 }
 
 /**
@@ -77,7 +75,7 @@ export function performRun(options: RunOptions): RunOutcome {
   let plan: RefreshPlan | null = null;
   let digestNote = "";
 
-  const lockProblem = takeLock(options.hasActiveDocument);
+  const lockProblem = takeLock();
   if (lockProblem) {
     record.error = lockProblem;
     finish(options.spreadsheet, record, startedAt);
@@ -161,11 +159,14 @@ export function readAndPlan(spreadsheet: Spreadsheet, user: string, now: Date): 
 }
 
 /** Takes the run's lock (held until the execution ends); "" when taken, else why not. */
-function takeLock(hasActiveDocument: boolean): string {
+/**
+ * Every run takes the script lock. An add-on's time trigger has no document lock (it is null there),
+ * so the script lock is the only one a menu click and the hourly trigger can both hold — and they
+ * must exclude each other, or both would log the same tier change. The section it guards is short.
+ */
+function takeLock(): string {
   try {
-    // An add-on's time trigger has no document lock (it is null there): use the script lock.
-    const lock = hasActiveDocument ? LockService.getDocumentLock() : LockService.getScriptLock();
-    return lock && lock.tryLock(LOCK_WAIT_MS) ? "" : BUSY_MESSAGE;
+    return LockService.getScriptLock().tryLock(LOCK_WAIT_MS) ? "" : BUSY_MESSAGE;
   } catch (error) {
     // A failing lock service must not escape performRun: the Runs row says what happened.
     return `Touchbase could not take its lock: ${errorMessage(error)}`;

@@ -53,7 +53,6 @@ export function menuRefreshNow(): void {
       user: Session.getEffectiveUser().getEmail(),
       trigger: "Menu",
       digest: { kind: "skip" },
-      hasActiveDocument: true,
     });
     const { record } = outcome;
     if (record.error) {
@@ -76,7 +75,6 @@ export function menuSendMyDigestNow(): void {
       user,
       trigger: "Digest now",
       digest: { kind: "now" },
-      hasActiveDocument: true,
     });
     if (outcome.record.error) alert("Send my digest now", outcome.record.error);
     else if (outcome.record.digests > 0)
