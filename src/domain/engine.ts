@@ -37,7 +37,7 @@ interface TouchFacts {
   lastOutbound: Touch | undefined;
   /** The latest inbound touch that is a real reply. */
   lastReply: Touch | undefined;
-  /** The latest touch of any direction. */
+  /** The latest touch of any direction that a person logged (automation notes excluded). */
   latest: Touch | undefined;
   first: Touch | undefined;
   /** Outbound touches since the last reply. */
@@ -55,6 +55,9 @@ function summarizeTouches(touches: readonly Touch[]): TouchFacts {
   const replies = counted.filter(
     (t) => t.direction === "Inbound" && !NOT_A_REPLY.has(t.outcome.toLowerCase()),
   );
+  // Notes the automation writes itself (a tier change) are not a person's latest touch: they must
+  // not clear the Next Follow-Up agreed on the touch before, nor become the Last Outcome.
+  const logged = happened.filter((t) => !(t.direction === "Internal" && t.source === "Automation"));
   const lastOutbound = lastOf(outbound);
   const lastReply = lastOf(replies);
   const attempts = lastReply
@@ -66,7 +69,7 @@ function summarizeTouches(touches: readonly Touch[]): TouchFacts {
     lastTouch: lastOf(counted),
     lastOutbound,
     lastReply,
-    latest: lastOf(happened),
+    latest: lastOf(logged),
     first: happened[0],
     attempts,
     awaitingReply: !!lastReply && (!lastOutbound || lastReply.timestamp > lastOutbound.timestamp),

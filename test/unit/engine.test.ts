@@ -321,6 +321,16 @@ describe("rule 3: an explicit Next Follow-Up overrides the cadence date", () => 
       false,
     ],
     [
+      "an automation note after the touch does not clear the touch's Next Follow-Up",
+      base({}, [
+        note("2026-03-02 11:00", { nextFollowUp: dateOnly("2026-03-04") }),
+        note("2026-03-02 11:30", { source: "Automation", outcome: "Tier Changed" }),
+      ]),
+      "2026-03-04",
+      "Upcoming",
+      false,
+    ],
+    [
       "stale on the contact: the latest touch's own Next Follow-Up",
       base({ nextFollowUp: dateOnly("2026-03-01") }, [
         touch("2026-03-02 11:00", { nextFollowUp: dateOnly("2026-03-11") }),
