@@ -12,9 +12,13 @@ const START = new Date("2026-11-23T12:30:00Z");
 const line = (text = "") => console.log(text);
 const heading = (text: string) => line(`\n== ${text} ${"=".repeat(Math.max(0, 70 - text.length))}`);
 
-function show(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 16).replace("T", " ");
-  return String(value);
+const show = (value: unknown): string => String(value);
+
+/** A tab as the person sees it: display values, dates in the spreadsheet's time zone. */
+function displayed(bench: ReturnType<typeof createWorkbench>, tab: string): string[][] {
+  const sheet = bench.spreadsheet().getSheetByName(tab);
+  if (!sheet) throw new Error(`The ${tab} tab is missing.`);
+  return sheet.getDataRange().getDisplayValues();
 }
 
 function main(): void {
@@ -70,7 +74,7 @@ function main(): void {
   }
 
   heading("Contacts by Status");
-  const contacts = bench.values("Contacts");
+  const contacts = displayed(bench, "Contacts");
   const headers = contacts[0]!.map(String);
   const col = (name: string) => headers.indexOf(name);
   const byStatus = new Map<string, number>();
@@ -90,7 +94,7 @@ function main(): void {
   }
 
   heading("Runs");
-  const runs = bench.values("Runs");
+  const runs = displayed(bench, "Runs");
   const runHeaders = runs[0]!.map(String);
   for (const row of runs.slice(1)) {
     line(

@@ -232,7 +232,8 @@ function parseValue(def: SettingDefinition, cell: Cell): ParseOutcome {
       return { ok: false, reason: `"${text}" is not Yes or No` };
     }
     case "emailMode": {
-      const mode = matchWord(text, EMAIL_MODES) ?? (text.toLowerCase() === "draft" ? "Drafts" : undefined);
+      const mode =
+        matchWord(text, EMAIL_MODES) ?? (text.toLowerCase() === "draft" ? "Drafts" : undefined);
       return mode
         ? { ok: true, value: mode }
         : { ok: false, reason: `"${text}" is not one of ${EMAIL_MODES.join(", ")}` };
@@ -244,7 +245,10 @@ function parseValue(def: SettingDefinition, cell: Cell): ParseOutcome {
         .filter(Boolean);
       const bad = emails.filter((e) => !EMAIL_PATTERN.test(e));
       return bad.length > 0
-        ? { ok: false, reason: `${bad.map((b) => `"${b}"`).join(", ")} does not look like an email` }
+        ? {
+            ok: false,
+            reason: `${bad.map((b) => `"${b}"`).join(", ")} does not look like an email`,
+          }
         : { ok: true, value: emails };
     }
     case "text":
@@ -263,7 +267,10 @@ function parseOk(def: SettingDefinition, cell: Cell): unknown {
  * there); a blank value means the default, except for settings whose default is blank.
  */
 export function parseSettings(rows: readonly { name: Cell; value: Cell }[]): SettingsResult {
-  const settings: Settings = { ...DEFAULT_SETTINGS, managerEmails: [...DEFAULT_SETTINGS.managerEmails] };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    managerEmails: [...DEFAULT_SETTINGS.managerEmails],
+  };
   const problems: string[] = [];
   const byName = new Map(SETTING_DEFINITIONS.map((d) => [normalizeHeader(d.name), d]));
   for (const row of rows) {

@@ -38,7 +38,7 @@ export interface SetupReport {
   readonly summary: string;
 }
 
-export const METRICS_TITLE = "Touchbase metrics: filled in by Refresh now";
+export const METRICS_TITLE = "Touchbase metrics (generated: Touchbase rewrites this tab)";
 
 /** Tabs whose default rows setup writes; they are small, so setup reads them whole. */
 const SEEDED_TABS: ReadonlySet<string> = new Set([TAB.settings, TAB.templates, TAB.cadences]);
