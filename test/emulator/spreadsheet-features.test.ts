@@ -1,29 +1,11 @@
 // The emulator's formatting, validation, protection, chart and structure features, read back
 // through the Apps Script API the way Touchbase's setup and Metrics code uses them.
-import type { EmulatorHost } from "../../emulator/host";
-import { createSpreadsheetServices } from "../../emulator/spreadsheet/index";
+import { newEmulatedSpreadsheet } from "../support/emulatedSpreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const host: EmulatorHost = {
-  now: () => new Date("2026-11-21T14:00:00Z"),
-  effectiveUser: () => "rep@example.com",
-  activeUser: () => "rep@example.com",
-  activeSpreadsheetId: () => null,
-  authMode: () => "FULL",
-  executionKind: () => "script",
-  triggerUid: () => null,
-  projectFile: () => undefined,
-  scriptTimeZone: () => "America/New_York",
-};
-
 function setup() {
-  const services = createSpreadsheetServices(host);
-  const spreadsheet = services.store.create("Pipeline", {
-    timeZone: "America/New_York",
-    owner: "owner@example.com",
-  }) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
-  const app = services.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const { services, app, spreadsheet } = newEmulatedSpreadsheet({ owner: "owner@example.com" });
   const sheet = spreadsheet.insertSheet("Contacts");
   return { app, spreadsheet, sheet, store: services.store, charts: services.Charts };
 }

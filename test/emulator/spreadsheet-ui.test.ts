@@ -1,6 +1,6 @@
 // The emulator's Ui (menus, sidebars, dialogs) and HtmlService.
-import type { EmulatorHost, ExecutionKind } from "../../emulator/host";
-import { createSpreadsheetServices } from "../../emulator/spreadsheet/index";
+import type { ExecutionKind } from "../../emulator/host";
+import { newEmulatedSpreadsheet } from "../support/emulatedSpreadsheet";
 
 const FILES: Record<string, string> = {
   Sidebar: "<html><body>Touchbase</body></html>",
@@ -9,20 +9,14 @@ const FILES: Record<string, string> = {
 
 function setup(kind: ExecutionKind = "menu") {
   const state = { kind };
-  const host: EmulatorHost = {
-    now: () => new Date("2026-11-21T14:00:00Z"),
-    effectiveUser: () => "rep@example.com",
-    activeUser: () => "rep@example.com",
-    activeSpreadsheetId: () => "sheet-1",
-    authMode: () => "FULL",
-    executionKind: () => state.kind,
-    triggerUid: () => null,
-    projectFile: (name) => FILES[name],
-    scriptTimeZone: () => "America/New_York",
-  };
-  const services = createSpreadsheetServices(host);
-  services.store.create("Pipeline", { timeZone: "America/New_York", id: "sheet-1" });
-  const app = services.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  const { services, app } = newEmulatedSpreadsheet({
+    id: "sheet-1",
+    host: {
+      activeSpreadsheetId: () => "sheet-1",
+      executionKind: () => state.kind,
+      projectFile: (name) => FILES[name],
+    },
+  });
   const html = services.HtmlService as unknown as GoogleAppsScript.HTML.HtmlService;
   return { app, html, ui: services.store.ui, state };
 }

@@ -1,39 +1,27 @@
 // The emulator's spreadsheet core: the Apps Script behaviours marked E in APPS-SCRIPT-FACTS.md,
 // each in its own test, plus the basics Touchbase relies on.
-import type { EmulatorHost, ExecutionKind } from "../../emulator/host";
-import { createSpreadsheetServices } from "../../emulator/spreadsheet/index";
+import type { ExecutionKind } from "../../emulator/host";
+import { newEmulatedSpreadsheet } from "../support/emulatedSpreadsheet";
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const ZONE = "America/New_York";
 
-function makeHost(overrides: { activeSpreadsheetId?: string | null; kind?: ExecutionKind } = {}) {
-  const state = {
-    activeSpreadsheetId: overrides.activeSpreadsheetId ?? null,
-    kind: overrides.kind ?? "script",
-  };
-  const host: EmulatorHost = {
-    now: () => new Date("2026-11-21T14:00:00Z"),
-    effectiveUser: () => "rep@example.com",
-    activeUser: () => "rep@example.com",
-    activeSpreadsheetId: () => state.activeSpreadsheetId,
-    authMode: () => "FULL",
-    executionKind: () => state.kind,
-    triggerUid: () => null,
-    projectFile: () => undefined,
-    // The script's zone differs from the spreadsheet's on purpose.
-    scriptTimeZone: () => "Asia/Tokyo",
-  };
-  return { host, state };
-}
-
 function setup(timeZone = ZONE) {
-  const { host, state } = makeHost();
-  const services = createSpreadsheetServices(host);
-  const created = services.store.create("Pipeline", { timeZone, owner: "owner@example.com" });
-  const app = services.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const spreadsheet = app.openById(created.getId()) as Spreadsheet;
+  const state: { activeSpreadsheetId: string | null; kind: ExecutionKind } = {
+    activeSpreadsheetId: null,
+    kind: "script",
+  };
+  const { services, app, spreadsheet } = newEmulatedSpreadsheet({
+    host: {
+      activeSpreadsheetId: () => state.activeSpreadsheetId,
+      executionKind: () => state.kind,
+      // The script's zone differs from the spreadsheet's on purpose.
+      scriptTimeZone: () => "Asia/Tokyo",
+    },
+    timeZone,
+    owner: "owner@example.com",
+  });
   const sheet = spreadsheet.getSheets()[0] as Sheet;
   return { services, app, spreadsheet, sheet, state, store: services.store };
 }

@@ -1,9 +1,8 @@
 // Turning automation on and off through the built bundle's menu (DESIGN §3): one time-driven
 // trigger per user per document, never a second one, and turning off touches only your own.
 import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import { ALEX, lastAlert, SAM, ZONE } from "./support";
 
-const ALEX = "alex@acme.test";
-const SAM = "sam@acme.test";
 const NOW = new Date("2026-11-23T12:00:00Z");
 
 function automationTriggers(wb: Workbench, user?: string) {
@@ -15,11 +14,6 @@ function automationTriggers(wb: Workbench, user?: string) {
         t.documentId === wb.spreadsheetId &&
         (user === undefined || t.owner === user),
     );
-}
-
-function lastAlert(wb: Workbench): string {
-  const alerts = wb.emu.spreadsheets.ui.alerts;
-  return alerts[alerts.length - 1]?.prompt ?? "";
 }
 
 /** The user properties a trigger's run reads to find its spreadsheet. */
@@ -87,7 +81,7 @@ describe("Turn on / off automation for me", () => {
 
   test("a trigger of the same user in another document is left alone", () => {
     const other = wb.emu.spreadsheets.create("Other pipeline", {
-      timeZone: "America/New_York",
+      timeZone: ZONE,
       owner: ALEX,
     });
     const inOther = wb.app.run(

@@ -2,23 +2,21 @@
 // problem; one bad row never stops the others). The hourly run meets a sheet people typed into.
 import type { RunResult } from "../../emulator";
 import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import {
+  ALEX,
+  clearHeader,
+  rowRecords,
+  setSetting,
+  sheetOf,
+  STATUSES,
+  turnOnAutomation,
+  typeRows,
+  ZONE,
+} from "./support";
 
-const ALEX = "alex@acme.test";
-const ZONE = "America/New_York";
 /** Monday 23 November 2026, 06:00 in New York; the run fires at 09:00. */
 const SETUP_AT = new Date("2026-11-23T11:00:00Z");
 const RUN_AT = new Date("2026-11-23T14:00:00Z");
-
-const STATUSES = [
-  "Replied",
-  "Overdue",
-  "Due Today",
-  "Upcoming",
-  "Nurture",
-  "Paused",
-  "Opted Out",
-  "Closed",
-];
 
 type Row = Record<string, string | number | boolean | Date>;
 
@@ -72,50 +70,11 @@ const TOUCH_ROWS: Row[] = [
   },
 ];
 
-/** Types rows below a tab's header as a person would (null = a blank row). */
-function typeRows(wb: Workbench, tab: string, rows: readonly (Row | null)[]): void {
-  const sheet = wb.spreadsheet().getSheetByName(tab)!;
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
-  for (const row of rows) {
-    for (const key of Object.keys(row ?? {})) {
-      if (!header.includes(key)) throw new Error(`test data: ${tab} has no column "${key}"`);
-    }
-  }
-  const grid = rows.map((row) => header.map((h) => row?.[h] ?? ""));
-  sheet.getRange(2, 1, grid.length, header.length).setValues(grid);
-}
-
-function setSetting(wb: Workbench, name: string, value: string): void {
-  const sheet = wb.spreadsheet().getSheetByName("Settings")!;
-  const names = sheet
-    .getRange(1, 1, sheet.getLastRow(), 1)
-    .getValues()
-    .map((r) => String(r[0]));
-  const row = names.indexOf(name);
-  if (row < 1) throw new Error(`no setting ${name}`);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
-
-function clearHeader(wb: Workbench, tab: string, header: string): void {
-  const sheet = wb.spreadsheet().getSheetByName(tab)!;
-  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
-  const column = headers.indexOf(header);
-  if (column < 0) throw new Error(`no ${header} on ${tab}`);
-  sheet.getRange(1, column + 1).setValue("");
-}
-
-function records(wb: Workbench, tab: string): Record<string, unknown>[] {
-  const grid = wb.values(tab);
-  const header = grid[0]!.map(String);
-  return grid.slice(1).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
-}
-
 function newSheet(): Workbench {
   const wb = createWorkbench({ now: SETUP_AT, zone: ZONE });
   typeRows(wb, "Contacts", CONTACT_ROWS);
   typeRows(wb, "Touches", TOUCH_ROWS);
-  const on = wb.menu("menuTurnOnAutomation", ALEX);
-  if (on.error) throw on.error;
+  turnOnAutomation(wb, ALEX);
   return wb;
 }
 
@@ -138,9 +97,9 @@ describe("bad rows are named in Problem and never stop the others", () => {
     setSetting(wb, "Digest hour", "eight");
     setSetting(wb, "Time zone", "Mars/Olympus_Mons");
     hourlyRun(wb);
-    contactRows = records(wb, "Contacts");
+    contactRows = rowRecords(wb, "Contacts");
     byName = new Map(contactRows.map((c) => [c["Name"], c]));
-    const runs = records(wb, "Runs");
+    const runs = rowRecords(wb, "Runs");
     expect(runs).toHaveLength(1);
     run = runs[0]!;
   });
@@ -195,7 +154,7 @@ describe("bad rows are named in Problem and never stop the others", () => {
     );
     expect(problems).toMatch(/Setting "Time zone".*Mars\/Olympus_Mons/);
     // The touch rows stay as typed.
-    expect(records(wb, "Touches").map((t) => t["Contact ID"])).toEqual(["C-000001", "C-999999"]);
+    expect(rowRecords(wb, "Touches").map((t) => t["Contact ID"])).toEqual(["C-000001", "C-999999"]);
   });
 
   test("the defaults stand in for the bad settings", () => {
@@ -219,7 +178,7 @@ describe("a missing required column stops the run before anything is written", (
 
     hourlyRun(wb);
 
-    const runs = records(wb, "Runs");
+    const runs = rowRecords(wb, "Runs");
     expect(runs).toHaveLength(1);
     const error = String(runs[0]!["Error"]);
     expect(error).toContain(`"${tab}"`);
@@ -234,12 +193,12 @@ describe("a missing required column stops the run before anything is written", (
     const wb = newSheet();
     clearHeader(wb, "Contacts", "Name");
     hourlyRun(wb);
-    const sheet = wb.spreadsheet().getSheetByName("Contacts")!;
+    const sheet = sheetOf(wb, "Contacts");
     sheet.getRange(1, 2).setValue("Name");
     wb.emu.clock.set(new Date(RUN_AT.getTime() + 3_600_000));
     const fired = wb.emu.runDueTimeTriggers();
     expect(fired).toHaveLength(1);
-    const runs = records(wb, "Runs");
+    const runs = rowRecords(wb, "Runs");
     expect(runs.at(-1)).toMatchObject({ Contacts: 9, Error: "" });
   });
 });

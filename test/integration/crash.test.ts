@@ -5,10 +5,8 @@ import { timeDrivenEvent, type RunResult } from "../../emulator";
 import { generateDemoSheet, loadDemoIntoSpreadsheet } from "../../emulator/demo";
 import { createWorkbench, type Workbench } from "../../emulator/workbench";
 import type { Cell } from "../../src/domain/table";
+import { ALEX, rowRecords, SAM, turnOnAutomation, ZONE } from "./support";
 
-const ZONE = "America/New_York";
-const ALEX = "alex@acme.test";
-const SAM = "sam@acme.test";
 const OWNERS = [ALEX, SAM, "jordan@acme.test", "priya@acme.test"];
 const SETUP_AT = new Date("2026-11-23T13:00:00Z");
 /** The run's instant (09:20 in New York, after Digest hour): every run is started at it. */
@@ -96,8 +94,7 @@ interface Bench {
 function freshBench(): Bench {
   const wb = createWorkbench({ now: SETUP_AT, zone: ZONE, owners: OWNERS });
   loadDemoIntoSpreadsheet(wb.spreadsheet(), crashDemo());
-  const on = wb.menu("menuTurnOnAutomation", ALEX);
-  if (on.error) throw on.error;
+  turnOnAutomation(wb, ALEX);
   const trigger = wb.emu.triggers.forUser(ALEX)[0];
   if (!trigger) throw new Error("no trigger after turning automation on");
   return { wb, triggerUid: trigger.uid };
@@ -123,12 +120,6 @@ function column(grid: unknown[][], header: string): unknown[] {
   const index = grid[0]!.map(String).indexOf(header);
   if (index < 0) throw new Error(`no column ${header}`);
   return grid.slice(1).map((row) => row[index]);
-}
-
-function runRows(wb: Workbench): Record<string, unknown>[] {
-  const grid = wb.values("Runs");
-  const header = grid[0]!.map(String);
-  return grid.slice(1).map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
 }
 
 function duplicates(values: readonly unknown[]): unknown[] {
@@ -206,7 +197,7 @@ describe("crash injection on the hourly run", () => {
       if (faulted.killed) failures.push(`${where}: the run was killed`);
       // Nothing fails silently: a Runs row carries the error — always once the spreadsheet is
       // open and the fault is not in writing that row itself — or else the execution log does.
-      const faultedRuns = runRows(bench.wb);
+      const faultedRuns = rowRecords(bench.wb, "Runs");
       if (faultedRuns.length > 1) failures.push(`${where}: ${faultedRuns.length} Runs rows`);
       if (faultedRuns.length === 1 && String(faultedRuns[0]!["Error"]) === "") {
         failures.push(`${where}: its Runs row has no Error`);
@@ -220,7 +211,7 @@ describe("crash injection on the hourly run", () => {
 
       const retry = runTrigger(bench);
       if (retry.error) failures.push(`${where}: the retry threw ${retry.error.message}`);
-      const retryRun = runRows(bench.wb).at(-1);
+      const retryRun = rowRecords(bench.wb, "Runs").at(-1);
       if (!retryRun || String(retryRun["Error"]) !== "") {
         failures.push(`${where}: the retry's Runs row is ${JSON.stringify(retryRun)}`);
       }

@@ -3,24 +3,20 @@
 // "Send my digest now" at once.
 import type { MailSnapshot } from "../../emulator";
 import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import {
+  ALEX,
+  lastAlert,
+  records,
+  type Row,
+  SAM,
+  setSetting,
+  turnOnAutomation,
+  ZONE,
+} from "./support";
 
-const ALEX = "alex@acme.test";
-const SAM = "sam@acme.test";
-const ZONE = "America/New_York";
 /** Monday 23 November 2026, 05:00 in New York: before the default Digest hour (8). */
 const EARLY_MONDAY = new Date("2026-11-23T10:00:00Z");
 const at = (iso: string) => new Date(iso);
-
-type Row = Record<string, unknown>;
-
-function records(wb: Workbench, tab: string): Row[] {
-  const grid = wb.values(tab);
-  const header = grid[0]!.map(String);
-  return grid
-    .slice(1)
-    .filter((row) => row.some((cell) => cell !== ""))
-    .map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
-}
 
 function newTeam(): Workbench {
   const wb = createWorkbench({
@@ -28,10 +24,7 @@ function newTeam(): Workbench {
     zone: ZONE,
     demo: { contacts: 40, touches: 300, seed: 3 },
   });
-  for (const user of [ALEX, SAM]) {
-    const result = wb.menu("menuTurnOnAutomation", user);
-    if (result.error) throw result.error;
-  }
+  for (const user of [ALEX, SAM]) turnOnAutomation(wb, user);
   return wb;
 }
 
@@ -41,17 +34,6 @@ function hourlyRunsAt(wb: Workbench, when: Date): void {
   const results = wb.emu.runDueTimeTriggers();
   expect(results.map((r) => r.user).sort()).toEqual([ALEX, SAM]);
   for (const result of results) expect(result.error).toBeUndefined();
-}
-
-function setSetting(wb: Workbench, name: string, value: string): void {
-  const sheet = wb.spreadsheet().getSheetByName("Settings")!;
-  const names = sheet
-    .getRange(1, 1, sheet.getLastRow(), 1)
-    .getValues()
-    .map((r) => String(r[0]));
-  const row = names.indexOf(name);
-  if (row < 1) throw new Error(`no setting ${name}`);
-  sheet.getRange(row + 1, 2).setValue(value);
 }
 
 function digestsTo(wb: Workbench, user: string): MailSnapshot[] {
@@ -223,7 +205,7 @@ describe("the daily digest", () => {
     expect(result.error).toBeUndefined();
     expect(digestsTo(wb, SAM)).toHaveLength(1);
     expect(digestsTo(wb, ALEX)).toHaveLength(0);
-    expect(wb.emu.spreadsheets.ui.alerts.at(-1)?.prompt).toBe(`Your digest was sent to ${SAM}.`);
+    expect(lastAlert(wb)).toBe(`Your digest was sent to ${SAM}.`);
     const mail = digestsTo(wb, SAM)[0]!;
     expect(mail.plainBody).toContain(`Touchbase digest for ${SAM}`);
     expect(mail.htmlBody).toMatch(/<table\b/);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AuthModeName, ExecutionKind } from "../../emulator";
 import { createWorkbench, DIST_DIR, type Workbench } from "../../emulator/workbench";
+import { lastAlert, lastAlertTitle, sheetOf } from "./support";
 
 const NOW = new Date("2026-03-02T14:00:00Z");
 
@@ -191,7 +192,7 @@ describe("windows the menu opens", () => {
 
   it("Preview due emails lists only the clicking user's due contacts, HTML-escaped", () => {
     const wb = createWorkbench({ now: NOW });
-    const contacts = wb.spreadsheet().getSheetByName("Contacts")!;
+    const contacts = sheetOf(wb, "Contacts");
     contacts.getRange(2, 1, 2, 8).setValues([
       [
         "C-000001",
@@ -220,14 +221,13 @@ describe("windows the menu opens", () => {
   it("Preview due emails explains a broken sheet in an alert instead of failing", () => {
     const wb = createWorkbench({ now: NOW });
     const ui = wb.emu.spreadsheets.ui;
-    wb.spreadsheet().deleteSheet(wb.spreadsheet().getSheetByName("Contacts")!);
+    wb.spreadsheet().deleteSheet(sheetOf(wb, "Contacts"));
 
     const result = wb.menu("menuPreviewDueEmails");
 
     expect(result.error).toBeUndefined();
     expect(ui.dialogs).toHaveLength(0);
-    const alert = ui.alerts[ui.alerts.length - 1]!;
-    expect(alert.title).toBe("Preview due emails");
-    expect(alert.prompt).toContain('"Contacts" tab is missing');
+    expect(lastAlertTitle(wb)).toBe("Preview due emails");
+    expect(lastAlert(wb)).toContain('"Contacts" tab is missing');
   });
 });

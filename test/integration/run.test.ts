@@ -3,23 +3,21 @@
 // "today" in the sheet's own time zone.
 import type { RunResult } from "../../emulator";
 import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import {
+  ALEX,
+  lastAlert,
+  records,
+  type Row,
+  SAM,
+  STATUSES,
+  turnOnAutomation,
+  typeRows,
+} from "./support";
 
-const ALEX = "alex@acme.test";
-const SAM = "sam@acme.test";
 const HOUR_MS = 3_600_000;
 /** Monday 08:30 in New York (after the default Digest hour of 8). */
 const MONDAY_MORNING = new Date("2026-11-23T13:30:00Z");
 
-const STATUSES = [
-  "Replied",
-  "Overdue",
-  "Due Today",
-  "Upcoming",
-  "Nurture",
-  "Paused",
-  "Opted Out",
-  "Closed",
-];
 /** Statuses that carry a due date (the others are finished or on hold). */
 const ACTIVE = new Set(["Replied", "Overdue", "Due Today", "Upcoming", "Nurture"]);
 /** Columns the user owns: a refresh never changes them (Tier, ID and Created aside). */
@@ -41,32 +39,8 @@ const USER_COLUMNS = [
   "Opted Out",
 ];
 
-type Row = Record<string, unknown>;
-
-function records(wb: Workbench, tab: string): Row[] {
-  const grid = wb.values(tab);
-  const header = grid[0]!.map(String);
-  return grid
-    .slice(1)
-    .filter((row) => row.some((cell) => cell !== ""))
-    .map((row) => Object.fromEntries(header.map((h, i) => [h, row[i]])));
-}
-
 function pick(rows: readonly Row[], columns: readonly string[]): unknown[][] {
   return rows.map((row) => columns.map((c) => row[c]));
-}
-
-/** Writes hand-made contacts below the header, as a person would type them. */
-function typeContacts(wb: Workbench, rows: readonly Row[]): void {
-  const sheet = wb.spreadsheet().getSheetByName("Contacts")!;
-  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
-  const grid = rows.map((row) => header.map((h) => (row[h] ?? "") as string | number | Date));
-  sheet.getRange(2, 1, grid.length, header.length).setValues(grid);
-}
-
-function turnOn(wb: Workbench, user = ALEX): void {
-  const result = wb.menu("menuTurnOnAutomation", user);
-  if (result.error) throw result.error;
 }
 
 /** Moves the clock to `at` and fires every due time trigger. */
@@ -75,14 +49,10 @@ function fireTriggersAt(wb: Workbench, at: Date): RunResult[] {
   return wb.emu.runDueTimeTriggers();
 }
 
-function lastAlert(wb: Workbench): string {
-  return wb.emu.spreadsheets.ui.alerts.at(-1)?.prompt ?? "";
-}
-
 describe("the hourly run", () => {
   test("runs with no active spreadsheet and refreshes every contact", () => {
     const wb = createWorkbench({ now: MONDAY_MORNING, demo: { contacts: 40, touches: 300 } });
-    turnOn(wb);
+    turnOnAutomation(wb);
     const before = records(wb, "Contacts");
     const touchesBefore = records(wb, "Touches").length;
 
@@ -137,7 +107,7 @@ describe("the hourly run", () => {
   test("Refresh now writes the same computed columns as the hourly run at the same moment", () => {
     const make = () => {
       const wb = createWorkbench({ now: MONDAY_MORNING, demo: { contacts: 25, touches: 150 } });
-      turnOn(wb);
+      turnOnAutomation(wb);
       wb.emu.clock.set(new Date(MONDAY_MORNING.getTime() + HOUR_MS));
       return wb;
     };
@@ -162,7 +132,7 @@ function refreshNow(wb: Workbench): RunResult {
 describe("a run while another run holds the lock", () => {
   test("the hourly run writes nothing, says so in Runs, and the next run completes", () => {
     const wb = createWorkbench({ now: MONDAY_MORNING, demo: { contacts: 30, touches: 200 } });
-    turnOn(wb);
+    turnOnAutomation(wb);
     const before = wb.values("Contacts");
     const touchesBefore = wb.values("Touches");
 
@@ -242,12 +212,12 @@ describe("days are the sheet's days, not UTC's", () => {
       Tier: "Warm",
       Created: "2026-11-01",
     };
-    typeContacts(wb, [
+    typeRows(wb, "Contacts", [
       { ...base, ID: "C-000001", Name: "Due Today Dana", "Next Follow-Up": today },
       { ...base, ID: "C-000002", Name: "Overdue Omar", "Next Follow-Up": yesterday },
       { ...base, ID: "C-000003", Name: "Upcoming Uma", "Next Follow-Up": tomorrow },
     ]);
-    turnOn(wb);
+    turnOnAutomation(wb);
     // Typed dates became date cells (local midnight in the sheet's zone).
     const typed = records(wb, "Contacts")[0]!["Next Follow-Up"];
     expect(typed instanceof Date ? typed.toISOString() : typed).toBe(todayMidnight);

@@ -2,51 +2,26 @@
 // the tab and the column, shown to the person and logged in Runs, and nothing is half-written.
 // Headers match ignoring case, surrounding and repeated spaces.
 import { createWorkbench, type Workbench } from "../../emulator/workbench";
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import {
+  ALEX,
+  clearHeader,
+  columnNumber,
+  COMPUTED,
+  headerRow,
+  lastAlert,
+  lastAlertTitle,
+  type Row,
+  rowRecords,
+  sheetOf,
+  typeRows,
+  ZONE,
+} from "./support";
 
 const NOW = new Date("2026-03-02T14:00:00Z"); // a Monday, 09:00 in New York
-const ZONE = "America/New_York";
-const ALEX = "alex@acme.test";
-
-const COMPUTED = [
-  "Status",
-  "Due",
-  "Last Touch",
-  "Days Since Touch",
-  "Touches",
-  "Attempts",
-  "Step",
-  "Last Outcome",
-  "Cadence Start",
-  "Problem",
-];
-
-function sheetOf(wb: Workbench, tab: string): Sheet {
-  const sheet = wb.spreadsheet().getSheetByName(tab);
-  if (!sheet) throw new Error(`no ${tab} tab`);
-  return sheet;
-}
-
-function headerRow(sheet: Sheet): string[] {
-  return sheet
-    .getRange(1, 1, 1, sheet.getLastColumn())
-    .getValues()[0]!
-    .map((h) => String(h));
-}
-
-function columnNumber(sheet: Sheet, header: string): number {
-  const index = headerRow(sheet).indexOf(header);
-  if (index < 0) throw new Error(`${sheet.getName()} has no "${header}" column`);
-  return index + 1;
-}
 
 /** Writes records under a tab's headers (by header name), below its last row. */
-function addRows(wb: Workbench, tab: string, rows: readonly Record<string, unknown>[]): void {
-  const sheet = sheetOf(wb, tab);
-  const headers = headerRow(sheet);
-  const grid = rows.map((row) => headers.map((h) => (row[h] ?? "") as string));
-  sheet.getRange(sheet.getLastRow() + 1, 1, grid.length, headers.length).setValues(grid);
+function addRows(wb: Workbench, tab: string, rows: readonly Row[]): void {
+  typeRows(wb, tab, rows, sheetOf(wb, tab).getLastRow() + 1);
 }
 
 /** A set-up sheet with three of Alex's contacts and one logged call. */
@@ -96,16 +71,6 @@ function teamSheet(): Workbench {
   return wb;
 }
 
-function lastAlert(wb: Workbench) {
-  const alerts = wb.emu.spreadsheets.ui.alerts;
-  return alerts[alerts.length - 1];
-}
-
-function runsRows(wb: Workbench): Record<string, unknown>[] {
-  const [headers = [], ...rows] = wb.values("Runs");
-  return rows.map((row) => Object.fromEntries(headers.map((h, i) => [String(h), row[i]])));
-}
-
 /** Every computed cell of the contact rows, by header. */
 function computedCells(wb: Workbench, rows = 3): Record<string, unknown[]> {
   const contacts = sheetOf(wb, "Contacts");
@@ -120,23 +85,17 @@ function computedCells(wb: Workbench, rows = 3): Record<string, unknown[]> {
   );
 }
 
-/** Clears one header cell, as a user deleting the header text would. */
-function deleteHeader(wb: Workbench, tab: string, header: string): void {
-  const sheet = sheetOf(wb, tab);
-  sheet.getRange(1, columnNumber(sheet, header)).setValue("");
-}
-
 describe("a healthy sheet (the baseline the failure cases are measured against)", () => {
   it("Refresh now writes every contact's computed columns and one Runs row", () => {
     const wb = teamSheet();
     const result = wb.menu("menuRefreshNow");
     expect(result.error).toBeUndefined();
-    expect(lastAlert(wb)?.prompt).toMatch(/^Refreshed 3 contacts/);
+    expect(lastAlert(wb)).toMatch(/^Refreshed 3 contacts/);
     const cells = computedCells(wb);
     expect(cells["Status"]!.every((s) => typeof s === "string" && s !== "")).toBe(true);
     expect(cells["Due"]!.every((d) => d instanceof Date)).toBe(true);
     expect(cells["Touches"]).toEqual([1, 0, 0]);
-    const runs = runsRows(wb);
+    const runs = rowRecords(wb, "Runs");
     expect(runs).toHaveLength(1);
     expect(runs[0]?.["Error"]).toBe("");
     expect(runs[0]?.["Contacts"]).toBe(3);
@@ -153,20 +112,20 @@ describe("a required column is missing", () => {
     "%s without %s: an alert and a Runs Error name both, and nothing is written",
     (tab, column) => {
       const wb = teamSheet();
-      deleteHeader(wb, tab, column);
+      clearHeader(wb, tab, column);
       const contactsBefore = wb.values("Contacts");
       const touchesBefore = wb.values("Touches");
 
       const result = wb.menu("menuRefreshNow");
 
       expect(result.error).toBeUndefined();
-      const alert = lastAlert(wb);
-      expect(alert?.title).toBe("Refresh now");
-      expect(alert?.prompt).toContain(`"${tab}"`);
-      expect(alert?.prompt).toContain(`"${column}"`);
-      expect(alert?.prompt).toContain("Set up / repair sheets");
+      expect(lastAlertTitle(wb)).toBe("Refresh now");
+      const prompt = lastAlert(wb);
+      expect(prompt).toContain(`"${tab}"`);
+      expect(prompt).toContain(`"${column}"`);
+      expect(prompt).toContain("Set up / repair sheets");
 
-      const runs = runsRows(wb);
+      const runs = rowRecords(wb, "Runs");
       expect(runs).toHaveLength(1);
       const error = String(runs[0]?.["Error"]);
       expect(error).toContain(`"${tab}"`);
@@ -187,10 +146,10 @@ describe("a required column is missing", () => {
 
   it("several missing columns are all named in one message", () => {
     const wb = teamSheet();
-    deleteHeader(wb, "Contacts", "Name");
-    deleteHeader(wb, "Contacts", "ID");
+    clearHeader(wb, "Contacts", "Name");
+    clearHeader(wb, "Contacts", "ID");
     wb.menu("menuRefreshNow");
-    const prompt = lastAlert(wb)?.prompt ?? "";
+    const prompt = lastAlert(wb);
     expect(prompt).toContain('"Contacts"');
     expect(prompt).toContain('"ID"');
     expect(prompt).toContain('"Name"');
@@ -201,24 +160,24 @@ describe("a required column is missing", () => {
     wb.spreadsheet().deleteSheet(sheetOf(wb, "Contacts"));
     const result = wb.menu("menuRefreshNow");
     expect(result.error).toBeUndefined();
-    expect(lastAlert(wb)?.prompt).toContain('"Contacts" tab is missing');
-    expect(String(runsRows(wb)[0]?.["Error"])).toContain('"Contacts" tab is missing');
+    expect(lastAlert(wb)).toContain('"Contacts" tab is missing');
+    expect(String(rowRecords(wb, "Runs")[0]?.["Error"])).toContain('"Contacts" tab is missing');
   });
 
   it("after Set up / repair adds the column back, the refresh works again", () => {
     const wb = teamSheet();
-    deleteHeader(wb, "Touches", "Direction");
+    clearHeader(wb, "Touches", "Direction");
     wb.menu("menuRefreshNow");
-    expect(String(runsRows(wb)[0]?.["Error"])).toContain('"Direction"');
+    expect(String(rowRecords(wb, "Runs")[0]?.["Error"])).toContain('"Direction"');
 
     expect(wb.menu("menuSetUpSheets").error).toBeUndefined();
-    expect(lastAlert(wb)?.prompt).toContain("Added to Touches: Direction");
+    expect(lastAlert(wb)).toContain("Added to Touches: Direction");
     const touches = sheetOf(wb, "Touches");
     expect(headerRow(touches).at(-1)).toBe("Direction");
 
     // The old call has no Direction now; the refresh still runs and writes every row.
     wb.menu("menuRefreshNow");
-    const runs = runsRows(wb);
+    const runs = rowRecords(wb, "Runs");
     expect(runs).toHaveLength(2);
     expect(runs[1]?.["Error"]).toBe("");
     expect(computedCells(wb)["Status"]!.every((s) => s !== "")).toBe(true);
@@ -233,16 +192,16 @@ describe("a tab the refresh can do without is broken", () => {
     "%s without %s: the refresh still runs on defaults and reports the problem by name",
     (tab, column) => {
       const wb = teamSheet();
-      deleteHeader(wb, tab, column);
+      clearHeader(wb, tab, column);
 
       const result = wb.menu("menuRefreshNow");
 
       expect(result.error).toBeUndefined();
-      const prompt = lastAlert(wb)?.prompt ?? "";
+      const prompt = lastAlert(wb);
       expect(prompt).toMatch(/^Refreshed 3 contacts/);
       expect(prompt).toContain(`"${tab}"`);
       expect(prompt).toContain(`"${column}"`);
-      const run = runsRows(wb)[0];
+      const run = rowRecords(wb, "Runs")[0];
       expect(run?.["Error"]).toBe("");
       expect(String(run?.["Problems"])).toContain(`"${tab}" tab is missing the column "${column}"`);
       expect(computedCells(wb)["Status"]!.every((s) => s !== "")).toBe(true);
@@ -269,8 +228,8 @@ describe("header matching ignores case, surrounding and repeated spaces", () => 
     expect(contacts.getLastColumn()).toBe(width);
 
     expect(wb.menu("menuRefreshNow").error).toBeUndefined();
-    expect(lastAlert(wb)?.prompt).toMatch(/^Refreshed 3 contacts/);
-    expect(runsRows(wb)[0]?.["Error"]).toBe("");
+    expect(lastAlert(wb)).toMatch(/^Refreshed 3 contacts/);
+    expect(rowRecords(wb, "Runs")[0]?.["Error"]).toBe("");
     const headers = headerRow(contacts);
     const statusColumn = headers.indexOf("status ") + 1;
     const dueColumn = headers.indexOf("Due") + 1;

@@ -18,8 +18,7 @@ import {
   type TableSpec,
 } from "../../src/domain/schema";
 import type { Cell } from "../../src/domain/table";
-import type { EmulatorHost } from "../../emulator/host";
-import { createSpreadsheetServices } from "../../emulator/spreadsheet";
+import { newEmulatedSpreadsheet } from "../support/emulatedSpreadsheet";
 
 const NOW = new Date("2026-11-18T14:00:00Z");
 const ZONE = "America/New_York";
@@ -371,21 +370,16 @@ describe("loadDemoIntoSpreadsheet", () => {
 describe("loadDemoIntoSpreadsheet in the emulator", () => {
   it("round-trips every cell, with phones and IDs kept as text", () => {
     // The harness's view: script code is not running, so a fixed host is enough.
-    const host: EmulatorHost = {
-      now: () => NOW,
-      effectiveUser: () => DEFAULT_DEMO_OWNERS[0] ?? "",
-      activeUser: () => DEFAULT_DEMO_OWNERS[0] ?? "",
-      activeSpreadsheetId: () => null,
-      authMode: () => "FULL",
-      executionKind: () => "script",
-      triggerUid: () => null,
-      projectFile: () => undefined,
-      scriptTimeZone: () => ZONE,
-    };
-    const { store } = createSpreadsheetServices(host);
-    const spreadsheet = store.create("Demo", {
+    const { spreadsheet } = newEmulatedSpreadsheet({
+      name: "Demo",
       timeZone: ZONE,
-    }) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+      host: {
+        now: () => NOW,
+        effectiveUser: () => DEFAULT_DEMO_OWNERS[0] ?? "",
+        activeUser: () => DEFAULT_DEMO_OWNERS[0] ?? "",
+        scriptTimeZone: () => ZONE,
+      },
+    });
     const demo = generateDemoSheet({ ...base, contacts: 1200, touches: 4000 });
     loadDemoIntoSpreadsheet(spreadsheet, demo);
 

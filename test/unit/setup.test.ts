@@ -1,6 +1,5 @@
 // "Set up / repair sheets" against the emulator's spreadsheet.
-import { isEmulated, SERVICE_NAME, type EmulatorHost } from "../../emulator/host";
-import { createSpreadsheetServices } from "../../emulator/spreadsheet/index";
+import { isEmulated, SERVICE_NAME } from "../../emulator/host";
 import { DEFAULT_CADENCE_ROWS } from "../../src/domain/defaults/cadences";
 import { DEFAULT_TEMPLATES } from "../../src/domain/defaults/templates";
 import {
@@ -15,28 +14,13 @@ import { SETTING_DEFINITIONS } from "../../src/domain/settings";
 import { PROTECTION_DESCRIPTION } from "../../src/sheets/format";
 import { METRICS_TITLE, setupSheets } from "../../src/sheets/setup";
 import { readTable } from "../../src/sheets/tableIO";
+import { newEmulatedSpreadsheet } from "../support/emulatedSpreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const host: EmulatorHost = {
-  now: () => new Date("2026-03-02T14:00:00Z"),
-  effectiveUser: () => "rep@example.com",
-  activeUser: () => "rep@example.com",
-  activeSpreadsheetId: () => null,
-  authMode: () => "FULL",
-  executionKind: () => "script",
-  triggerUid: () => null,
-  projectFile: () => undefined,
-  scriptTimeZone: () => "America/New_York",
-};
-
 function newSpreadsheet() {
-  const services = createSpreadsheetServices(host);
-  const data = services.store.create("Pipeline", { timeZone: "America/New_York" });
-  const app = services.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  const spreadsheet = app.openById(data.id) as Spreadsheet;
-  return { app, spreadsheet };
+  return newEmulatedSpreadsheet({ host: { now: () => new Date("2026-03-02T14:00:00Z") } });
 }
 
 const headersOf = (spec: TableSpec) => spec.columns.map((c) => c.header);

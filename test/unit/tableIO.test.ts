@@ -2,8 +2,6 @@
 // Apps Script range rules (counts >= 1, inside the grid, setValues sizes).
 import { CONTACTS_SPEC, TOUCHES_SPEC, type TableSpec } from "../../src/domain/schema";
 import { MissingColumnError, MissingTabError, type Cell } from "../../src/domain/table";
-import type { EmulatorHost } from "../../emulator/host";
-import { createSpreadsheetServices } from "../../emulator/spreadsheet/index";
 import { setupSheets } from "../../src/sheets/setup";
 import {
   appendRows,
@@ -13,6 +11,7 @@ import {
   writeColumns,
   writeColumnsAt,
 } from "../../src/sheets/tableIO";
+import { newEmulatedSpreadsheet } from "../support/emulatedSpreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -295,23 +294,11 @@ describe("appendRows", () => {
 });
 
 describe("tableIO against the emulator's spreadsheet", () => {
-  const host: EmulatorHost = {
-    now: () => new Date("2026-03-02T14:00:00Z"),
-    effectiveUser: () => "rep@example.com",
-    activeUser: () => "rep@example.com",
-    activeSpreadsheetId: () => null,
-    authMode: () => "FULL",
-    executionKind: () => "script",
-    triggerUid: () => null,
-    projectFile: () => undefined,
-    scriptTimeZone: () => "UTC",
-  };
-
   function setUp() {
-    const services = createSpreadsheetServices(host);
-    const data = services.store.create("Pipeline", { timeZone: "Europe/Berlin" });
-    const app = services.SpreadsheetApp as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    const spreadsheet = app.openById(data.id);
+    const { app, spreadsheet } = newEmulatedSpreadsheet({
+      host: { now: () => new Date("2026-03-02T14:00:00Z"), scriptTimeZone: () => "UTC" },
+      timeZone: "Europe/Berlin",
+    });
     setupSheets(spreadsheet, app);
     return spreadsheet;
   }
