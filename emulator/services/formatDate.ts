@@ -1,22 +1,7 @@
 // Utilities.formatDate: Java SimpleDateFormat patterns rendered in a given time zone.
 // Supported letters: G y Y M L d D E u a H k K h m s S z Z X, plus 'quoted text' and ''.
 // An unknown time zone falls back to GMT, as Java's TimeZone.getTimeZone does.
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+import { MONTHS, WEEKDAYS } from "../calendarNames";
 
 interface ZonedParts {
   readonly year: number;

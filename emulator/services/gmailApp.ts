@@ -294,20 +294,7 @@ export class EmuGmailThread implements Pick<
   /** Replies to the sender (or Reply-To) of the thread's last message, as Gmail does. */
   reply(body: string, options?: MailOptions): this {
     const last = this.lastSent();
-    sendAsUser(
-      this.runtime,
-      this.store,
-      {
-        to: last.replyTo || last.from,
-        subject: replySubject(this.getFirstMessageSubject()),
-        body,
-        options: options ?? {},
-        conversation: last.conversation,
-        inReplyTo: last.rfcMessageId,
-      },
-      "GmailApp",
-    );
-    return this;
+    return this.sendReply(last.replyTo || last.from, body, options);
   }
 
   replyAll(body: string, options?: MailOptions): this {
@@ -320,11 +307,17 @@ export class EmuGmailThread implements Pick<
     ]
       .filter((a) => bareAddress(a) !== me)
       .filter((a, i, all) => all.findIndex((b) => bareAddress(b) === bareAddress(a)) === i);
+    return this.sendReply(everyone.join(", ") || last.replyTo || last.from, body, options);
+  }
+
+  /** Sends `body` to `to` on this thread, as a reply to its last message. */
+  private sendReply(to: string, body: string, options?: MailOptions): this {
+    const last = this.lastSent();
     sendAsUser(
       this.runtime,
       this.store,
       {
-        to: everyone.join(", ") || last.replyTo || last.from,
+        to,
         subject: replySubject(this.getFirstMessageSubject()),
         body,
         options: options ?? {},

@@ -1,5 +1,6 @@
 // getDisplayValue(s): the text Sheets shows for a cell, from its value and number format, with
 // dates shown in the spreadsheet's time zone.
+import { MONTHS, WEEKDAYS } from "../calendarNames";
 import { type CellValue, PLAIN_TEXT_FORMAT } from "./cellInput";
 import { type WallClock, wallClockOf, wallClockOfSerial } from "./wallClock";
 
@@ -71,22 +72,6 @@ function formatNumber(value: number, format: string): string {
   const sign = value < 0 && Number(digits.replace(/,/g, "")) !== 0 ? "-" : "";
   return `${sign}${currency}${digits}${percent ? "%" : ""}`;
 }
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 interface Token {
   kind: "literal" | "year" | "month" | "minute" | "day" | "hour" | "second" | "ampm";
