@@ -1,25 +1,13 @@
 // Writes demo grids into a spreadsheet (the emulator's, in the harness): Contacts and Touches
 // tabs, created when missing, grid grown first, number formats, then one setValues per tab.
 // Dropdowns, checkboxes and colours are left to "Set up / repair sheets".
-import {
-  CONTACTS_SPEC,
-  TOUCHES_SPEC,
-  type ColumnKind,
-  type TableSpec,
-} from "../../src/domain/schema";
+import { CONTACTS_SPEC, TOUCHES_SPEC, type TableSpec } from "../../src/domain/schema";
+import { userColumnFormat } from "../../src/domain/numberFormats";
 import { contiguousRuns, type Cell } from "../../src/domain/table";
 import type { DemoSheet } from "./generate";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Same formats setup applies. "@" must be in place before the write, or "+1 555 0100" turns into a formula. */
-const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
-  id: "@",
-  date: "yyyy-mm-dd",
-  datetime: "yyyy-mm-dd hh:mm",
-  money: "#,##0.00",
-};
 
 export function loadDemoIntoSpreadsheet(
   spreadsheet: Spreadsheet,
@@ -65,7 +53,9 @@ function applyNumberFormats(
   const byFormat = new Map<string, number[]>();
   headerRow.forEach((header, index) => {
     const column = spec.columns.find((c) => c.header === header);
-    const format = column ? NUMBER_FORMATS[column.kind] : undefined;
+    // The formats setup applies; "@" must be in place before the write, or "+1 555 0100" turns
+    // into a formula. Computed columns are left to the refresh.
+    const format = column && !column.computed ? userColumnFormat(column.kind) : undefined;
     if (format) byFormat.set(format, [...(byFormat.get(format) ?? []), index]);
   });
   for (const [format, indexes] of byFormat) {

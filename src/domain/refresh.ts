@@ -3,6 +3,7 @@
 import { parseCadences } from "./cadences";
 import { parseContacts } from "./contacts";
 import { computeContact } from "./engine";
+import { computedColumnFormat, whenFormat } from "./numberFormats";
 import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
 import type { Settings } from "./settings";
 import { type Cell, columnOf, type Table } from "./table";
@@ -31,6 +32,8 @@ export interface RefreshPlan {
   readonly rows: readonly ContactRow[];
   /** Contacts columns to rewrite: header → one cell per Contacts table row. */
   readonly contactColumns: ReadonlyMap<string, readonly Cell[]>;
+  /** Number formats of the computed columns: header → one format per Contacts table row. */
+  readonly contactFormats: ReadonlyMap<string, readonly string[]>;
   /** Internal touches to append (tier decay), as header → value records. */
   readonly newTouches: readonly ReadonlyMap<string, Cell>[];
   /** Problems that belong to no contact row (settings, cadences, touches), for Runs and managers. */
@@ -63,11 +66,6 @@ export function highestIdNumber(ids: Iterable<string>, pattern: RegExp): number 
 
 export const formatContactId = (n: number): string => `C-${String(n).padStart(6, "0")}`;
 export const formatTouchId = (n: number): string => `T-${String(n).padStart(7, "0")}`;
-
-/** Contacts columns the refresh rewrites on every run. */
-export const COMPUTED_CONTACT_HEADERS: readonly string[] = CONTACTS_SPEC.columns
-  .filter((c) => c.computed)
-  .map((c) => c.header);
 
 function computedCells(result: ContactResult): Record<string, Cell> {
   return {
@@ -137,10 +135,16 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
 
   const tableRowCount = input.contacts.rows.length;
   const columns = new Map<string, Cell[]>();
-  for (const header of COMPUTED_CONTACT_HEADERS) {
-    if (columnOf(input.contacts, header) !== undefined)
-      columns.set(header, blankColumn(tableRowCount));
+  const formats = new Map<string, string[]>();
+  for (const column of CONTACTS_SPEC.columns) {
+    if (!column.computed || columnOf(input.contacts, column.header) === undefined) continue;
+    columns.set(column.header, blankColumn(tableRowCount));
+    formats.set(
+      column.header,
+      new Array<string>(tableRowCount).fill(computedColumnFormat(column.kind)),
+    );
   }
+  const dueFormats = formats.get(CONTACT.due);
   const idColumn = columnCopy(input.contacts, CONTACT.id);
   const createdColumn = columnCopy(input.contacts, CONTACT.created);
   const tierColumn = columnCopy(input.contacts, CONTACT.tier);
@@ -200,6 +204,7 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
     }
     rows.push({ contact, result });
 
+    if (dueFormats) dueFormats[tableIndex] = whenFormat(result.due);
     const cells = computedCells(result);
     for (const [header, column] of columns) column[tableIndex] = cells[header] ?? "";
     if (result.status === "Overdue") counts.overdue++;
@@ -213,7 +218,7 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
   if (createdColumn && createdStamped > 0) columns.set(CONTACT.created, createdColumn);
   if (tierColumn && counts.tierChanges > 0) columns.set(CONTACT.tier, tierColumn);
 
-  return { rows, contactColumns: columns, newTouches, problems, counts };
+  return { rows, contactColumns: columns, contactFormats: formats, newTouches, problems, counts };
 }
 
 function blankColumn(length: number): Cell[] {

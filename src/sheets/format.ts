@@ -9,6 +9,7 @@ import {
   type ColumnSpec,
   type Status,
 } from "../domain/schema";
+import { userColumnFormat } from "../domain/numberFormats";
 import { SETTING_DEFINITIONS, type SettingDefinition } from "../domain/settings";
 import { columnOf, FIRST_DATA_ROW, type Table } from "../domain/table";
 
@@ -35,13 +36,6 @@ export const STATUS_COLOURS: Readonly<Record<Status, { background: string; font:
   Paused: { background: "#e0e0e0", font: "#434343" },
   "Opted Out": { background: "#ead1dc", font: "#4c1130" },
   Closed: { background: "#d0e0e3", font: "#0c343d" },
-};
-
-const NUMBER_FORMATS: Partial<Record<ColumnSpec["kind"], string>> = {
-  id: "@",
-  date: "yyyy-mm-dd",
-  datetime: "yyyy-mm-dd hh:mm",
-  money: "#,##0.00",
 };
 
 /** Bold header row across `width` columns, and at least one frozen row. */
@@ -81,7 +75,8 @@ export function formatDataColumns(
   for (const column of columns) {
     const index = columnOf(table, column.header);
     const validation = columnValidation(app, column);
-    const numberFormat = NUMBER_FORMATS[column.kind];
+    // Computed columns are formatted by every refresh (a calendar-date Due differs from a timed one).
+    const numberFormat = column.computed ? undefined : userColumnFormat(column.kind);
     if (index === undefined || (!validation && !numberFormat)) continue;
     const range = sheet.getRange(FIRST_DATA_ROW, index + 1, rowCount, 1);
     if (validation) range.setDataValidation(validation);

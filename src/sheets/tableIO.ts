@@ -71,8 +71,9 @@ export function writeColumns(
   sheet: Sheet,
   table: Table,
   columns: ReadonlyMap<string, readonly unknown[]>,
+  numberFormats?: ReadonlyMap<string, readonly string[]>,
 ): void {
-  writeColumnsAt(sheet, table, FIRST_DATA_ROW, table.rows.length, columns);
+  writeColumnsAt(sheet, table, FIRST_DATA_ROW, table.rows.length, columns, numberFormats);
 }
 
 /**
@@ -85,8 +86,12 @@ export function writeColumnsAt(
   firstRow: number,
   rowCount: number,
   columns: ReadonlyMap<string, readonly unknown[]>,
+  numberFormats?: ReadonlyMap<string, readonly string[]>,
 ): void {
-  const byIndex = new Map<number, { values: readonly unknown[]; kind: ColumnKind }>();
+  const byIndex = new Map<
+    number,
+    { values: readonly unknown[]; kind: ColumnKind; formats: readonly string[] | undefined }
+  >();
   const missing: string[] = [];
   for (const [header, values] of columns) {
     const index = columnOf(table, header);
@@ -100,7 +105,11 @@ export function writeColumnsAt(
           `tab, expected ${rowCount}.`,
       );
     }
-    byIndex.set(index, { values, kind: columnKindOf(table, header) });
+    byIndex.set(index, {
+      values,
+      kind: columnKindOf(table, header),
+      formats: numberFormats?.get(header),
+    });
   }
   if (missing.length > 0) throw new MissingColumnError(table.tab, missing);
   if (rowCount === 0 || byIndex.size === 0) return;
@@ -108,11 +117,19 @@ export function writeColumnsAt(
   for (const run of contiguousRuns([...byIndex.keys()])) {
     const range = sheet.getRange(firstRow, run.start + 1, rowCount, run.length);
     const runColumns = [...Array(run.length).keys()].map((c) => byIndex.get(run.start + c));
-    // Plain-text cells store strings verbatim, so they must not get the protective apostrophe;
-    // the formats are read only when some string would get one (usually none: one call saved).
-    const formats = runColumns.some((column) => column && anyProtected(column.values, column.kind))
-      ? range.getNumberFormats()
-      : [];
+    let formats: readonly (readonly string[])[] = [];
+    if (runColumns.every((column) => column?.formats)) {
+      // Formats first, so the values are written into cells that already read them right.
+      formats = transpose(
+        runColumns.map((column) => column!.formats!),
+        rowCount,
+      );
+      range.setNumberFormats(formats as string[][]);
+    } else if (runColumns.some((column) => column && anyProtected(column.values, column.kind))) {
+      // Plain-text cells store strings verbatim, so they must not get the protective apostrophe;
+      // the formats are read only when some string would get one (usually none: one call saved).
+      formats = range.getNumberFormats();
+    }
     const block: Cell[][] = [];
     for (let r = 0; r < rowCount; r++) {
       const row: Cell[] = new Array(run.length);
@@ -124,6 +141,13 @@ export function writeColumnsAt(
     }
     range.setValues(block);
   }
+}
+
+/** Column-major lists (one per column, `rows` long) as a row-major block. */
+function transpose(columns: readonly (readonly string[])[], rows: number): string[][] {
+  const block: string[][] = [];
+  for (let r = 0; r < rows; r++) block.push(columns.map((column) => column[r] ?? ""));
+  return block;
 }
 
 /** True when some value would be written with the protective apostrophe (see toCellValue). */

@@ -90,7 +90,7 @@ export function performRun(options: RunOptions): RunOutcome {
     // change and does not log it twice. Then Contacts in an order a retry can repeat exactly.
     if (plan.newTouches.length > 0) appendRows(touches.sheet, touches.table, plan.newTouches);
     for (const group of inWriteOrder(plan.contactColumns)) {
-      writeColumns(contacts.sheet, contacts.table, group);
+      writeColumns(contacts.sheet, contacts.table, group, plan.contactFormats);
     }
 
     record.contacts = plan.counts.contacts;

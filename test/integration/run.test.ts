@@ -240,3 +240,39 @@ describe("days are the sheet's days, not UTC's", () => {
     expect([...again.values()]).toEqual(["Due Today", "Overdue", "Upcoming"]);
   });
 });
+
+describe("Due reads the way a person expects", () => {
+  test("a calendar-date due shows as a date, a timed one (a new lead's window) with its time", () => {
+    const wb = createWorkbench({ now: MONDAY_MORNING });
+    typeRows(wb, "Contacts", [
+      {
+        ID: "C-000001",
+        Name: "Agreed Date Ada",
+        Owner: ALEX,
+        Stage: "Qualified",
+        Tier: "Warm",
+        Created: "2026-11-01",
+        "Next Follow-Up": "2026-11-25",
+      },
+      {
+        ID: "C-000002",
+        Name: "New Lead Nico",
+        Owner: ALEX,
+        Stage: "New Lead",
+        Created: "2026-11-23 08:00",
+      },
+    ]);
+    expect(wb.menu("menuRefreshNow").error).toBeUndefined();
+
+    const sheet = wb.spreadsheet().getSheetByName("Contacts")!;
+    const shown = sheet.getDataRange().getDisplayValues();
+    const header = shown[0]!;
+    const cell = (row: number, column: string) => shown[row]![header.indexOf(column)];
+    expect(cell(1, "Due")).toBe("2026-11-25");
+    // Created 08:00 + the 4-hour new-lead response window.
+    expect(cell(2, "Due")).toBe("2026-11-23 12:00");
+    // Text Touchbase writes stays text (a Step like "1/8" must never turn into a date).
+    const formats = sheet.getRange(2, header.indexOf("Step") + 1, 2, 1).getNumberFormats();
+    expect(formats).toEqual([["@"], ["@"]]);
+  });
+});

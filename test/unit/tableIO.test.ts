@@ -20,6 +20,7 @@ class FakeSheet {
   calls: string[] = [];
   /** 1-based columns formatted as plain text ("@"). */
   plainTextColumns = new Set<number>();
+  formats = new Map<string, string>();
   constructor(
     readonly name: string,
     public grid: Cell[][],
@@ -77,6 +78,13 @@ class FakeSheet {
           Array.from({ length: numColumns }, (_, c) =>
             this.plainTextColumns.has(column + c) ? "@" : "General",
           ),
+        );
+      },
+      setNumberFormats: (formats: string[][]) => {
+        this.calls.push("setNumberFormats");
+        if (formats.length !== numRows) throw new Error("row count mismatch");
+        formats.forEach((line, r) =>
+          line.forEach((f, c) => this.formats.set(`${row + r}:${column + c}`, f)),
         );
       },
       getValues: (): Cell[][] => {
@@ -200,6 +208,31 @@ describe("writeColumns", () => {
     expect(sheet.grid[1]?.[statusColumn]).toBe("Overdue");
     expect(sheet.grid[300]?.[statusColumn]).toBe("Overdue");
     expect(sheet.grid[1]?.[CONTACT_HEADERS.indexOf("Problem")]).toBe("'=HYPERLINK()");
+  });
+
+  it("sets given number formats for a run in one call, before its values, without reading any", () => {
+    const sheet = contactsSheet(3);
+    const table = readTable(spreadsheetOf(sheet), CONTACTS_SPEC);
+    sheet.calls = [];
+    writeColumns(
+      sheet.asSheet(),
+      table,
+      new Map<string, unknown[]>([
+        ["Status", ["Overdue", "=cmd", "Closed"]],
+        ["Due", [new Date("2026-03-02T00:00:00Z"), new Date("2026-03-02T13:00:00Z"), ""]],
+      ]),
+      new Map([
+        ["Status", ["@", "@", "@"]],
+        ["Due", ["yyyy-mm-dd", "yyyy-mm-dd hh:mm", "yyyy-mm-dd hh:mm"]],
+      ]),
+    );
+    expect(sheet.calls).toEqual(["getRange", "setNumberFormats", "setValues"]);
+    const due = CONTACT_HEADERS.indexOf("Due") + 1;
+    const status = CONTACT_HEADERS.indexOf("Status") + 1;
+    expect(sheet.formats.get(`2:${due}`)).toBe("yyyy-mm-dd");
+    expect(sheet.formats.get(`3:${due}`)).toBe("yyyy-mm-dd hh:mm");
+    // A plain-text cell keeps a formula-like string as typed: no apostrophe would be hidden there.
+    expect(sheet.grid[2]?.[status - 1]).toBe("=cmd");
   });
 
   it("makes no call when the table has no rows", () => {
