@@ -370,10 +370,6 @@ export function normalizeHeader(header: unknown): string {
   return normalized;
 }
 
-export function sameHeader(a: unknown, b: unknown): boolean {
-  return normalizeHeader(a) === normalizeHeader(b);
-}
-
 /** Finds a word in a list the way users type it: any case, extra spaces. Returns the canonical word. */
 export function matchWord<T extends string>(value: unknown, words: readonly T[]): T | undefined {
   const key = normalizeHeader(value);
