@@ -101,7 +101,7 @@ function repairTab(app: FormatApp, sheet: Sheet, spec: TableSpec, created: boole
   const table = addHeaders(sheet, spec, grid, lastColumn, missing);
 
   styleHeaderRow(sheet, table.headers.length);
-  const rowsSeeded = seedDefaultRows(sheet, spec, table);
+  const seeded = seedDefaultRows(sheet, spec, table);
 
   const maxRows = sheet.getMaxRows();
   formatDataColumns(app, sheet, table, spec.columns, maxRows);
@@ -110,9 +110,9 @@ function repairTab(app: FormatApp, sheet: Sheet, spec: TableSpec, created: boole
     const status = columnOf(table, CONTACT.status);
     if (status !== undefined) colourStatusColumn(app, sheet, status + 1, maxRows);
   }
-  if (spec.tab === TAB.settings) validateSettings(app, sheet);
+  if (spec.tab === TAB.settings) validateSettings(app, sheet, table, seeded);
 
-  return { sheet, created, columnsAdded: missing, rowsSeeded };
+  return { sheet, created, columnsAdded: missing, rowsSeeded: seeded.length };
 }
 
 /**
@@ -143,12 +143,14 @@ function addHeaders(
   return indexTable(spec.tab, [[...headerRow, ...missing], ...grid.slice(1)]);
 }
 
-/** Settings: only the missing settings. Templates and Cadences: defaults on an empty tab only. */
-function seedDefaultRows(sheet: Sheet, spec: TableSpec, table: Table): number {
+/**
+ * Settings: only the missing settings. Templates and Cadences: defaults on an empty tab only.
+ * Returns the records written, in the order they now stand below the tab's rows.
+ */
+function seedDefaultRows(sheet: Sheet, spec: TableSpec, table: Table): readonly RowRecord[] {
   const records = defaultRecordsFor(spec, table);
-  if (records.length === 0) return 0;
-  appendRows(sheet, table, records);
-  return records.length;
+  if (records.length > 0) appendRows(sheet, table, records);
+  return records;
 }
 
 function defaultRecordsFor(spec: TableSpec, table: Table): readonly RowRecord[] {
@@ -172,18 +174,24 @@ function defaultRecordsFor(spec: TableSpec, table: Table): readonly RowRecord[] 
   }
 }
 
-/** Dropdowns and number ranges on each setting's Value cell, read after seeding (small tab). */
-function validateSettings(app: FormatApp, sheet: Sheet): void {
-  const table = indexTable(TAB.settings, sheet.getDataRange().getValues() as Cell[][]);
+/**
+ * Dropdowns and number ranges on each setting's Value cell: the tab's rows as read, then the rows
+ * just seeded below them (appendRows writes right after the last used row), so no second read.
+ */
+function validateSettings(
+  app: FormatApp,
+  sheet: Sheet,
+  table: Table,
+  seeded: readonly RowRecord[],
+): void {
   const nameColumn = columnOf(table, SETTING.setting);
   const valueColumn = columnOf(table, SETTING.value);
   if (nameColumn === undefined || valueColumn === undefined) return;
-  validateSettingValues(
-    app,
-    sheet,
-    table.rows.map((row) => row[nameColumn] ?? ""),
-    valueColumn + 1,
-  );
+  const names = [
+    ...table.rows.map((row) => row[nameColumn] ?? ""),
+    ...seeded.map((record) => (record as Record<string, Cell>)[SETTING.setting] ?? ""),
+  ];
+  validateSettingValues(app, sheet, names, valueColumn + 1);
 }
 
 function summarize(
