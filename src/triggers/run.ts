@@ -55,37 +55,27 @@ export type DigestRequest =
   | { readonly kind: "now" }
   | { readonly kind: "scheduled"; readonly state: UserState; readonly spreadsheetId: string };
 
-export interface RunOutcome {
-  readonly record: RunRecord;
-  readonly plan: RefreshPlan | null;
-  /** Why no digest went out, when one was asked for ("" when sent or not asked). */
-  readonly digestNote: string;
-}
-
 export const BUSY_MESSAGE =
   "Another Touchbase run was still working on this spreadsheet; this run skipped it. The next run will catch up.";
 
 /**
- * Runs once under the document lock. Never throws: every error ends up in the returned record
- * (and the Runs tab), so a trigger never fails silently and nothing is half-written without a note.
+ * Runs once under the script lock. Never throws: every error ends up in the returned record (and
+ * the Runs tab), so a trigger never fails silently and nothing is half-written without a note.
  */
-export function performRun(options: RunOptions): RunOutcome {
+export function performRun(options: RunOptions): RunRecord {
   const startedAt = new Date();
   const record = emptyRecord(startedAt, options);
-  let plan: RefreshPlan | null = null;
-  let digestNote = "";
 
   const lockProblem = takeLock();
   if (lockProblem) {
     record.error = lockProblem;
     finish(options.spreadsheet, record, startedAt);
-    return { record, plan, digestNote };
+    return record;
   }
 
   try {
     const workbook = readAndPlan(options.spreadsheet, options.user, startedAt);
-    const { contacts, touches, settings, zone } = workbook;
-    plan = workbook.plan;
+    const { contacts, touches, settings, zone, plan } = workbook;
     // Touches first: if the run dies between the writes, the next run sees the logged tier
     // change and does not log it twice. Then Contacts in an order a retry can repeat exactly.
     if (plan.newTouches.length > 0) appendRows(touches.sheet, touches.table, plan.newTouches);
@@ -99,13 +89,13 @@ export function performRun(options: RunOptions): RunOutcome {
     record.problems = describeProblems(plan);
 
     if (options.digest.kind !== "skip") {
-      digestNote = maybeSendDigest(options, contacts, plan, settings, zone, startedAt, record);
+      maybeSendDigest(options, contacts, plan, settings, zone, startedAt, record);
     }
   } catch (error) {
     record.error = errorMessage(error);
   }
   finish(options.spreadsheet, record, startedAt);
-  return { record, plan, digestNote };
+  return record;
 }
 
 type Columns = ReadonlyMap<string, readonly unknown[]>;
@@ -209,7 +199,7 @@ function maybeSendDigest(
   zone: string,
   now: Date,
   record: RunRecord,
-): string {
+): void {
   const request = options.digest;
   const schedule = request.kind === "scheduled" ? request : null;
   if (
@@ -221,9 +211,10 @@ function maybeSendDigest(
       lastDigestDay: schedule.state.lastDigestDay(schedule.spreadsheetId),
     })
   ) {
-    return "not due yet";
+    return; // already sent today, or before Digest hour
   }
-  if (Date.now() - now.getTime() > RUN_BUDGET_MS) return "out of time; the next run sends it";
+  // Out of time: the day is not marked, so the next run sends it.
+  if (Date.now() - now.getTime() > RUN_BUDGET_MS) return;
 
   const digest = buildDigest({
     recipient: options.user,
@@ -239,11 +230,10 @@ function maybeSendDigest(
   // Mark the day before sending: a trigger that fires twice, or a retry after a crash, must never
   // send a second digest. If the send itself fails, the mark is undone so the next hour retries.
   schedule?.state.markDigestDay(schedule.spreadsheetId, localDayKey(now, zone));
-  if (!digest) return "nothing due: no digest sent";
+  if (!digest) return; // nothing needs this person today: no email
   try {
     sendDigestEmail(options.user, digest, settings);
     record.digests = 1;
-    return "";
   } catch (error) {
     schedule?.state.markDigestDay(schedule.spreadsheetId, "");
     throw error;

@@ -48,13 +48,12 @@ export function menuSetUpSheets(): void {
 
 export function menuRefreshNow(): void {
   guarded("Refresh now", () => {
-    const outcome = performRun({
+    const record = performRun({
       spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
       user: Session.getEffectiveUser().getEmail(),
       trigger: "Menu",
       digest: { kind: "skip" },
     });
-    const { record } = outcome;
     if (record.error) {
       alert("Refresh now", `Touchbase could not refresh: ${record.error}`);
       return;
@@ -70,15 +69,14 @@ export function menuRefreshNow(): void {
 export function menuSendMyDigestNow(): void {
   guarded("Send my digest now", () => {
     const user = Session.getEffectiveUser().getEmail();
-    const outcome = performRun({
+    const record = performRun({
       spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
       user,
       trigger: "Digest now",
       digest: { kind: "now" },
     });
-    if (outcome.record.error) alert("Send my digest now", outcome.record.error);
-    else if (outcome.record.digests > 0)
-      alert("Send my digest now", `Your digest was sent to ${user}.`);
+    if (record.error) alert("Send my digest now", record.error);
+    else if (record.digests > 0) alert("Send my digest now", `Your digest was sent to ${user}.`);
     else
       alert(
         "Send my digest now",
