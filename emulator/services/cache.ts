@@ -3,7 +3,7 @@
 import { MESSAGES, serviceError } from "../errors";
 import { SERVICE_NAME } from "../host";
 import type { ServiceRuntime } from "../serviceRuntime";
-import { normalizeEmail } from "../serviceRuntime";
+import { ScopedStores } from "./scopedStores";
 
 export const CACHE_KEY_MAX_CHARS = 250;
 export const CACHE_VALUE_MAX_BYTES = 100 * 1024;
@@ -82,30 +82,9 @@ function clampExpiry(seconds: number | undefined): number {
   return Math.min(Math.max(1, Math.floor(seconds)), CACHE_MAX_EXPIRY_SECONDS);
 }
 
-export class CacheStores {
-  readonly script: EmuCache;
-  private readonly byUser = new Map<string, EmuCache>();
-  private readonly byDocument = new Map<string, EmuCache>();
-
-  constructor(private readonly runtime: ServiceRuntime) {
-    this.script = new EmuCache(runtime);
-  }
-
-  user(email: string): EmuCache {
-    return this.getOrCreate(this.byUser, normalizeEmail(email));
-  }
-
-  document(spreadsheetId: string): EmuCache {
-    return this.getOrCreate(this.byDocument, spreadsheetId);
-  }
-
-  private getOrCreate(map: Map<string, EmuCache>, key: string): EmuCache {
-    let cache = map.get(key);
-    if (!cache) {
-      cache = new EmuCache(this.runtime);
-      map.set(key, cache);
-    }
-    return cache;
+export class CacheStores extends ScopedStores<EmuCache> {
+  constructor(runtime: ServiceRuntime) {
+    super(() => new EmuCache(runtime));
   }
 }
 

@@ -3,7 +3,7 @@
 import { MESSAGES, serviceError } from "../errors";
 import { SERVICE_NAME } from "../host";
 import type { ServiceRuntime } from "../serviceRuntime";
-import { normalizeEmail } from "../serviceRuntime";
+import { ScopedStores } from "./scopedStores";
 
 export const PROPERTY_VALUE_MAX_BYTES = 9 * 1024;
 export const PROPERTY_STORE_MAX_BYTES = 500 * 1024;
@@ -88,27 +88,10 @@ export class EmuProperties implements Pick<
 }
 
 /** All property stores of the project; also the test-side handle (`emu.properties`). */
-export class PropertyStores {
-  readonly script = new EmuProperties();
-  private readonly byUser = new Map<string, EmuProperties>();
-  private readonly byDocument = new Map<string, EmuProperties>();
-
-  user(email: string): EmuProperties {
-    return getOrCreate(this.byUser, normalizeEmail(email));
+export class PropertyStores extends ScopedStores<EmuProperties> {
+  constructor() {
+    super(() => new EmuProperties());
   }
-
-  document(spreadsheetId: string): EmuProperties {
-    return getOrCreate(this.byDocument, spreadsheetId);
-  }
-}
-
-function getOrCreate(map: Map<string, EmuProperties>, key: string): EmuProperties {
-  let found = map.get(key);
-  if (!found) {
-    found = new EmuProperties();
-    map.set(key, found);
-  }
-  return found;
 }
 
 export class EmuPropertiesService implements Pick<
