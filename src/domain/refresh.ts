@@ -7,7 +7,7 @@ import { computedColumnFormat, whenFormat } from "./numberFormats";
 import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
 import type { Settings } from "./settings";
 import { type Cell, columnOf, type Table } from "./table";
-import { parseTouches } from "./touches";
+import { parseTouches, touchesByContact } from "./touches";
 import type { Contact, ContactResult, Touch } from "./types";
 
 export interface RefreshInput {
@@ -87,18 +87,6 @@ function withId(contact: Contact, id: string, created: Date | null): Contact {
   return { ...contact, id, created };
 }
 
-function groupTouches(touches: readonly Touch[]): Map<string, Touch[]> {
-  const byContact = new Map<string, Touch[]>();
-  for (const touch of touches) {
-    if (!touch.contactId) continue;
-    const key = touch.contactId.toLowerCase();
-    const list = byContact.get(key);
-    if (list) list.push(touch);
-    else byContact.set(key, [touch]);
-  }
-  return byContact;
-}
-
 /** True when a Tier Changed touch was already logged after the contact's last real touch. */
 function decayAlreadyLogged(touches: readonly Touch[]): boolean {
   for (let i = touches.length - 1; i >= 0; i--) {
@@ -131,7 +119,7 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
 
   const parsedTouches = parseTouches(input.touches, contacts, zone);
   problems.push(...parsedTouches.problems);
-  const touchesByContact = groupTouches(parsedTouches.touches);
+  const touchesOf = touchesByContact(parsedTouches.touches);
 
   const tableRowCount = input.contacts.rows.length;
   const columns = new Map<string, Cell[]>();
@@ -179,7 +167,7 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
       createdColumn[tableIndex] = contact.created;
       createdStamped++;
     }
-    const touches = touchesByContact.get(contact.id.toLowerCase()) ?? [];
+    const touches = touchesOf.get(contact.id) ?? [];
     const compute = (log: readonly Touch[]) =>
       computeContact({ contact, touches: log, cadences: cadences.cadences, settings, zone, now });
     let result = compute(touches);
