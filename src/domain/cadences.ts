@@ -2,7 +2,14 @@
 // applies to a contact: its explicit Cadence cell, else the first cadence whose rule matches.
 import { cellString, isChecked, matchTier } from "./contacts";
 import { CADENCE, CADENCES_SPEC, CHANNELS, matchWord, normalizeHeader, STAGES } from "./schema";
-import { isBlankRow, missingRequired, rowReader, sheetRowOf, type Cell, type Table } from "./table";
+import {
+  isBlankRow,
+  missingRequiredProblem,
+  rowReader,
+  sheetRowOf,
+  type Cell,
+  type Table,
+} from "./table";
 import type { AppliesTo, Cadence, CadenceStep, Contact } from "./types";
 
 export interface CadencesResult {
@@ -109,13 +116,8 @@ function parseStepRow(
 
 export function parseCadences(table: Table): CadencesResult {
   const problems: string[] = [];
-  const missing = missingRequired(table, CADENCES_SPEC);
-  if (missing.length > 0) {
-    problems.push(
-      `The "${table.tab}" tab is missing ${missing.map((m) => `"${m}"`).join(", ")}. ` +
-        `Run "Set up / repair sheets".`,
-    );
-  }
+  const missingColumns = missingRequiredProblem(table, CADENCES_SPEC);
+  if (missingColumns) problems.push(missingColumns);
   const drafts = new Map<string, Draft>();
   table.rows.forEach((row, index) => {
     if (isBlankRow(row)) return;

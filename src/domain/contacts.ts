@@ -15,7 +15,7 @@ import {
 import { EMAIL_PATTERN } from "./settings";
 import {
   isBlankCell,
-  missingRequired,
+  missingRequiredProblem,
   rowReader,
   rowRecord,
   sheetRowOf,
@@ -191,13 +191,8 @@ function isBlankContactRow(table: Table, row: readonly Cell[]): boolean {
 /** One Contact per non-blank row (blank rows in the middle are skipped). */
 export function parseContacts(table: Table, zone: string): ContactsResult {
   const problems: string[] = [];
-  const missing = missingRequired(table, CONTACTS_SPEC);
-  if (missing.length > 0) {
-    problems.push(
-      `The "${table.tab}" tab is missing ${missing.map((m) => `"${m}"`).join(", ")}. ` +
-        `Run "Set up / repair sheets".`,
-    );
-  }
+  const missingColumns = missingRequiredProblem(table, CONTACTS_SPEC);
+  if (missingColumns) problems.push(missingColumns);
   const parsed: Contact[] = [];
   table.rows.forEach((row, index) => {
     if (isBlankContactRow(table, row)) return;

@@ -90,6 +90,12 @@ export function missingColumns(table: Table, spec: TableSpec): string[] {
   return spec.columns.filter((c) => columnOf(table, c.header) === undefined).map((c) => c.header);
 }
 
+/** The MissingColumnError message for the spec's missing required columns, or null when none. */
+export function missingRequiredProblem(table: Table, spec: TableSpec): string | null {
+  const missing = missingRequired(table, spec);
+  return missing.length > 0 ? new MissingColumnError(spec.tab, missing).message : null;
+}
+
 /** Throws a MissingColumnError naming the tab and every missing required column. */
 export function assertRequired(table: Table, spec: TableSpec): void {
   const missing = missingRequired(table, spec);

@@ -16,7 +16,14 @@ import {
   TOUCHES_SPEC,
   type Direction,
 } from "./schema";
-import { isBlankRow, missingRequired, rowReader, sheetRowOf, type Cell, type Table } from "./table";
+import {
+  isBlankRow,
+  missingRequiredProblem,
+  rowReader,
+  sheetRowOf,
+  type Cell,
+  type Table,
+} from "./table";
 import type { Contact, Touch, When } from "./types";
 
 export interface TouchesResult {
@@ -148,13 +155,8 @@ export function parseTouches(
   zone: string,
 ): TouchesResult {
   const problems: string[] = [];
-  const missing = missingRequired(table, TOUCHES_SPEC);
-  if (missing.length > 0) {
-    problems.push(
-      `The "${table.tab}" tab is missing ${missing.map((m) => `"${m}"`).join(", ")}. ` +
-        `Run "Set up / repair sheets".`,
-    );
-  }
+  const missingColumns = missingRequiredProblem(table, TOUCHES_SPEC);
+  if (missingColumns) problems.push(missingColumns);
   const lookup = buildLookup(contacts);
   const touches: Touch[] = [];
   table.rows.forEach((row, index) => {

@@ -137,7 +137,9 @@ describe("parseCadences", () => {
         ["X", "Any", 1],
       ]),
     );
-    expect(problems[0]).toBe('The "Cadences" tab is missing "Day". Run "Set up / repair sheets".');
+    expect(problems[0]).toBe(
+      'The "Cadences" tab is missing the column "Day". Run "Set up / repair sheets" to add it.',
+    );
   });
 });
 

@@ -205,7 +205,7 @@ describe("parseContacts: the table", () => {
     const headers = HEADERS.filter((h) => h !== "Name");
     const { contacts, problems } = parseContacts(table([good], headers), ZONE);
     expect(problems).toEqual([
-      'The "Contacts" tab is missing "Name". Run "Set up / repair sheets".',
+      'The "Contacts" tab is missing the column "Name". Run "Set up / repair sheets" to add it.',
     ]);
     expect(contacts).toHaveLength(1);
   });
