@@ -2,7 +2,8 @@
 // for managers. Pure: the caller hands in computed rows and sends what comes back.
 import { STATUSES, type Status, type Tier } from "./schema";
 import type { Settings } from "./settings";
-import { calendarDaysBetween, formatAmount, formatDay, formatWhen, plural } from "./format";
+import { daysBetween } from "./dates";
+import { formatAmount, formatDay, formatWhen, plural } from "./format";
 import { escapeHtml } from "./html";
 import type { Contact, ContactResult } from "./types";
 
@@ -237,7 +238,7 @@ class DigestView {
     let days = this.lateCache.get(row);
     if (days === undefined) {
       const due = row.result.due;
-      days = due ? Math.max(0, calendarDaysBetween(due.at, this.input.now, this.input.zone)) : 0;
+      days = due ? Math.max(0, daysBetween(due.at, this.input.now, this.input.zone)) : 0;
       this.lateCache.set(row, days);
     }
     return days;

@@ -18,7 +18,6 @@ const MONTHS = [
   "Nov",
   "Dec",
 ] as const;
-const DAY_MS = 86_400_000;
 
 export interface ZonedParts {
   readonly year: number;
@@ -41,17 +40,6 @@ export function zonedParts(date: Date, zone: string): ZonedParts {
     minute: local.getMinutes(),
     weekday: local.getDay(),
   };
-}
-
-/** The local calendar date of an instant as a day count (days since 1970-01-01 in that zone). */
-export function dayNumber(date: Date, zone: string): number {
-  const p = zonedParts(date, zone);
-  return Math.round(Date.UTC(p.year, p.month, p.day) / DAY_MS);
-}
-
-/** Whole calendar days from `from` to `to` in the zone (positive when `to` is later). */
-export function calendarDaysBetween(from: Date, to: Date, zone: string): number {
-  return dayNumber(to, zone) - dayNumber(from, zone);
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");

@@ -1,6 +1,7 @@
 import { buildDigest, digestSubject, type DigestInput } from "../../src/domain/digest";
 import { escapeHtml } from "../../src/domain/html";
-import { calendarDaysBetween, formatAmount, formatWhen } from "../../src/domain/format";
+import { daysBetween } from "../../src/domain/dates";
+import { formatAmount, formatWhen } from "../../src/domain/format";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import type { Status, Tier } from "../../src/domain/schema";
 import type { CadenceStep, Contact, ContactResult, When } from "../../src/domain/types";
@@ -109,8 +110,8 @@ describe("format helpers", () => {
 
   it("counts calendar days in the zone, not 24-hour blocks", () => {
     // 23:00 on the 17th to 09:00 on the 18th (New York) is one calendar day.
-    expect(calendarDaysBetween(new Date("2026-11-18T04:00:00Z"), NOW, ZONE)).toBe(1);
-    expect(calendarDaysBetween(new Date("2026-11-18T06:00:00Z"), NOW, ZONE)).toBe(0);
+    expect(daysBetween(new Date("2026-11-18T04:00:00Z"), NOW, ZONE)).toBe(1);
+    expect(daysBetween(new Date("2026-11-18T06:00:00Z"), NOW, ZONE)).toBe(0);
   });
 
   it("groups amounts", () => {
