@@ -4,6 +4,7 @@
 // not shown in the cell, so text that would be misread is written with one.
 import type { ColumnKind } from "./schema";
 import type { Cell } from "./table";
+import { NUMBER_FORMAT } from "./numberFormats";
 
 /** First characters that make a spreadsheet treat a string as a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -35,7 +36,7 @@ export function wouldBeMisread(text: string): boolean {
 }
 
 /** The plain-text number format: such a cell stores strings verbatim (an apostrophe would show). */
-export const PLAIN_TEXT_FORMAT = "@";
+export const PLAIN_TEXT_FORMAT = NUMBER_FORMAT.plainText;
 
 /**
  * The value to hand to setValues for a cell of the given column kind. Strings that would become
@@ -66,6 +67,17 @@ export function toCellValue(value: unknown, kind: ColumnKind, numberFormat?: str
 }
 
 /** A cell as text for reading: trimmed strings, numbers as written, Dates as ISO instants. */
+/** Sheets refuses a cell of more than 50,000 characters (the whole batch write fails). */
+export const MAX_CELL_CHARACTERS = 50_000;
+
+/**
+ * Text Touchbase writes itself (a Problem quoting a user's very long value, a Runs note), cut to
+ * `max` characters with an ellipsis so it can never make a batch write fail.
+ */
+export function fitInCell(text: string, max = MAX_CELL_CHARACTERS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
 export function cellToText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString();

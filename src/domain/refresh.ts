@@ -2,6 +2,7 @@
 // the tabs once, calls planRefresh, and writes the plan in a constant number of batch calls.
 import { parseCadences } from "./cadences";
 import { parseContacts } from "./contacts";
+import { fitInCell } from "./cellText";
 import { computeContact } from "./engine";
 import { computedColumnFormat, whenFormat } from "./numberFormats";
 import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
@@ -67,6 +68,7 @@ export function highestIdNumber(ids: Iterable<string>, pattern: RegExp): number 
 export const formatContactId = (n: number): string => `C-${String(n).padStart(6, "0")}`;
 export const formatTouchId = (n: number): string => `T-${String(n).padStart(7, "0")}`;
 
+/** The computed cells of a row; text that quotes user values is fitted to one cell. */
 function computedCells(result: ContactResult): Record<string, Cell> {
   return {
     [CONTACT.status]: result.status,
@@ -75,10 +77,10 @@ function computedCells(result: ContactResult): Record<string, Cell> {
     [CONTACT.daysSinceTouch]: result.daysSinceTouch ?? "",
     [CONTACT.touches]: result.touches,
     [CONTACT.attempts]: result.attempts,
-    [CONTACT.step]: result.step,
-    [CONTACT.lastOutcome]: result.lastOutcome,
+    [CONTACT.step]: fitInCell(result.step),
+    [CONTACT.lastOutcome]: fitInCell(result.lastOutcome),
     [CONTACT.cadenceStart]: result.cadenceStart ?? "",
-    [CONTACT.problem]: result.problem,
+    [CONTACT.problem]: fitInCell(result.problem),
   };
 }
 

@@ -2,7 +2,7 @@
 // column order (found by header name, like every other tab).
 import { normalizeHeader, RUN, RUNS_SPEC, TAB } from "../domain/schema";
 import type { Cell } from "../domain/table";
-import { toCellValue } from "../domain/cellText";
+import { fitInCell, toCellValue } from "../domain/cellText";
 
 export interface RunRecord {
   started: Date;
@@ -21,12 +21,8 @@ export interface RunRecord {
   error: string;
 }
 
-/** Long problem lists are cut so a cell stays readable (and under the 50,000-character limit). */
+/** Long problem lists are cut so a cell stays readable. */
 export const MAX_RUNS_TEXT = 2000;
-
-export function truncateText(text: string, max = MAX_RUNS_TEXT): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 function recordCells(record: RunRecord): Record<string, Cell> {
   return {
@@ -42,8 +38,8 @@ function recordCells(record: RunRecord): Record<string, Cell> {
     [RUN.drafts]: record.drafts,
     [RUN.repliesFound]: record.repliesFound,
     [RUN.deferred]: record.deferred,
-    [RUN.problems]: truncateText(record.problems),
-    [RUN.error]: truncateText(record.error),
+    [RUN.problems]: fitInCell(record.problems, MAX_RUNS_TEXT),
+    [RUN.error]: fitInCell(record.error, MAX_RUNS_TEXT),
   };
 }
 

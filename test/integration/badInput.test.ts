@@ -166,6 +166,32 @@ describe("bad rows are named in Problem and never stop the others", () => {
   });
 });
 
+describe("values near the 50,000-character cell limit", () => {
+  test("a Problem quoting them is cut to fit, and every other row is still computed", () => {
+    const wb = createWorkbench({ now: SETUP_AT, zone: ZONE });
+    typeRows(wb, "Contacts", [
+      contact("C-000001", "Long Stage Lee", { Stage: "x".repeat(49_000) }),
+      contact("C-000002", "Long Tier Tom", {
+        Tier: "y".repeat(30_000),
+        Cadence: "z".repeat(30_000),
+      }),
+      contact("C-000003", "Plain Pat"),
+    ]);
+    turnOnAutomation(wb, ALEX);
+    hourlyRun(wb);
+
+    const runs = rowRecords(wb, "Runs");
+    expect(runs.at(-1)?.["Error"]).toBe("");
+    const rows = rowRecords(wb, "Contacts");
+    for (const row of rows) expect(STATUSES).toContain(String(row["Status"]));
+    const problemOf = (name: string) => String(rows.find((r) => r["Name"] === name)?.["Problem"]);
+    expect(problemOf("Long Stage Lee")).toMatch(/^Unknown stage "x{100}/);
+    expect(problemOf("Long Tier Tom").length).toBeLessThanOrEqual(50_000);
+    expect(problemOf("Long Tier Tom")).toMatch(/…$/);
+    expect(problemOf("Plain Pat")).toBe("");
+  });
+});
+
 describe("a missing required column stops the run before anything is written", () => {
   test.each([
     ["Contacts", "Name"],

@@ -1,4 +1,4 @@
-import { cellToText, toCellValue, wouldBeMisread } from "../../src/domain/cellText";
+import { cellToText, fitInCell, toCellValue, wouldBeMisread } from "../../src/domain/cellText";
 
 describe("toCellValue", () => {
   it.each(["=SUM(A1:A2)", "+1 555 0100", "-not a number", "@handle", "\tcmd", "\rcmd"])(
@@ -100,5 +100,15 @@ describe("cellToText", () => {
     expect(cellToText(null)).toBe("");
     expect(cellToText(new Date("2026-03-02T10:00:00Z"))).toBe("2026-03-02T10:00:00.000Z");
     expect(cellToText(new Date("nope"))).toBe("");
+  });
+});
+
+describe("fitInCell", () => {
+  test("keeps text within the limit and cuts longer text with an ellipsis", () => {
+    expect(fitInCell("short")).toBe("short");
+    const cut = fitInCell("a".repeat(60_000));
+    expect(cut).toHaveLength(50_000);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(fitInCell("abcdef", 4)).toBe("abc…");
   });
 });
