@@ -12,8 +12,6 @@ import {
   type TableSpec,
   type Tier,
 } from "../../src/domain/schema";
-import { isValidTimeZone } from "../../src/domain/settings";
-import type { Cell } from "../../src/domain/table";
 import { DemoCalendar } from "./calendar";
 import { Random, weighted } from "./random";
 import {
@@ -27,6 +25,8 @@ import {
   TOPICS,
   TOUCH_NOTES,
 } from "./words";
+import { isValidTimeZone } from "../../src/domain/dates";
+import { type Cell } from "../../src/domain/cells";
 
 export interface DemoOptions {
   readonly contacts: number;

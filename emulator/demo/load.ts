@@ -3,8 +3,9 @@
 // Dropdowns, checkboxes and colours are left to "Set up / repair sheets".
 import { CONTACTS_SPEC, TOUCHES_SPEC, type TableSpec } from "../../src/domain/schema";
 import { userColumnFormat } from "../../src/domain/numberFormats";
-import { contiguousRuns, type Cell } from "../../src/domain/table";
+import { contiguousRuns } from "../../src/domain/table";
 import type { DemoSheet } from "./generate";
+import { type Cell } from "../../src/domain/cells";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

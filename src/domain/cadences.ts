@@ -1,16 +1,10 @@
 // Parses the Cadences tab (one row per step, grouped by cadence name) and picks the cadence that
 // applies to a contact: its explicit Cadence cell, else the first cadence whose rule matches.
-import { cellString, isChecked, matchTier } from "./contacts";
-import { CADENCE, CADENCES_SPEC, CHANNELS, matchWord, normalizeHeader, STAGES } from "./schema";
-import {
-  isBlankRow,
-  missingRequiredProblem,
-  rowReader,
-  sheetRowOf,
-  type Cell,
-  type Table,
-} from "./table";
+import { matchTier } from "./contacts";
+import { CADENCE, CADENCES_SPEC, CHANNELS, STAGES } from "./schema";
+import { isBlankRow, missingRequiredProblem, rowReader, sheetRowOf, type Table } from "./table";
 import type { AppliesTo, Cadence, CadenceStep, Contact } from "./types";
+import { cellText, isChecked, matchWord, normalizeKey, type Cell, isBlankCell } from "./cells";
 
 export interface CadencesResult {
   /** In rule order: the order each cadence's first row appears. */
@@ -23,9 +17,9 @@ const RULE_HELP = `use "Stage: Proposal Sent", "Tier: Hot" or "Any"`;
 
 /** "Stage: Proposal Sent", "Tier: Hot", "Any"; blank = only chosen by an explicit Cadence cell. */
 export function parseAppliesTo(value: Cell): AppliesTo | undefined {
-  const raw = cellString(value);
+  const raw = cellText(value);
   if (raw === "") return { kind: "none" };
-  if (normalizeHeader(raw) === "any") return { kind: "any" };
+  if (normalizeKey(raw) === "any") return { kind: "any" };
   const match = /^\s*(stage|tier)\s*[:=]\s*(.+)$/i.exec(raw);
   if (!match || !match[1] || !match[2]) return undefined;
   if (match[1].toLowerCase() === "stage") {
@@ -51,8 +45,8 @@ export function describeAppliesTo(rule: AppliesTo): string {
 
 /** A whole number ≥ min; blank → null; anything else → undefined. */
 function wholeNumber(cell: Cell, min: number): number | null | undefined {
-  if (cell === "" || cell === null || cell === undefined) return null;
-  const n = typeof cell === "number" ? cell : Number(cellString(cell));
+  if (isBlankCell(cell)) return null;
+  const n = typeof cell === "number" ? cell : Number(cellText(cell));
   if (typeof cell === "boolean" || cell instanceof Date) return undefined;
   return Number.isInteger(n) && n >= min ? n : undefined;
 }
@@ -73,7 +67,7 @@ function parseStepRow(
   let stepNumber = wholeNumber(stepCell, 1);
   if (stepNumber === null) stepNumber = (draft?.steps.length ?? 0) + 1; // blank: next in order
   if (stepNumber === undefined) {
-    report(`${CADENCE.step} "${cellString(stepCell)}" is not a whole number of 1 or more`);
+    report(`${CADENCE.step} "${cellText(stepCell)}" is not a whole number of 1 or more`);
     return null;
   }
   if (draft?.steps.some((s) => s.step === stepNumber)) {
@@ -86,7 +80,7 @@ function parseStepRow(
     report(
       day === null
         ? `${CADENCE.day} is blank`
-        : `${CADENCE.day} "${cellString(dayCell)}" is not a whole number of 0 or more`,
+        : `${CADENCE.day} "${cellText(dayCell)}" is not a whole number of 0 or more`,
     );
     return null;
   }
@@ -94,11 +88,11 @@ function parseStepRow(
   const repeatEvery = wholeNumber(repeatCell, 1);
   if (repeatEvery === undefined) {
     report(
-      `${CADENCE.repeatEvery} "${cellString(repeatCell)}" is not a whole number of days (1 or more)`,
+      `${CADENCE.repeatEvery} "${cellText(repeatCell)}" is not a whole number of days (1 or more)`,
     );
     return null;
   }
-  const channelText = cellString(read(CADENCE.channel));
+  const channelText = cellText(read(CADENCE.channel));
   const channel = matchWord(channelText, CHANNELS) ?? null;
   if (channelText !== "" && !channel) report(`unknown ${CADENCE.channel} "${channelText}"`);
   return {
@@ -106,10 +100,10 @@ function parseStepRow(
       step: stepNumber,
       day,
       channel,
-      template: cellString(read(CADENCE.template)),
+      template: cellText(read(CADENCE.template)),
       autoSend: isChecked(read(CADENCE.autoSend)),
       repeatEvery,
-      note: cellString(read(CADENCE.note)),
+      note: cellText(read(CADENCE.note)),
     },
   };
 }
@@ -125,7 +119,7 @@ export function parseCadences(table: Table): CadencesResult {
     const report = (message: string) => problems.push(`${table.tab} row ${rowNumber}: ${message}`);
     const read = rowReader(table, row);
 
-    const name = cellString(read(CADENCE.cadence));
+    const name = cellText(read(CADENCE.cadence));
     if (name === "") {
       report(`${CADENCE.cadence} is blank`);
       return;
@@ -133,10 +127,10 @@ export function parseCadences(table: Table): CadencesResult {
     const appliesCell = read(CADENCE.appliesTo);
     const appliesTo = parseAppliesTo(appliesCell);
     if (!appliesTo) {
-      report(`${CADENCE.appliesTo} "${cellString(appliesCell)}" is not a rule (${RULE_HELP})`);
+      report(`${CADENCE.appliesTo} "${cellText(appliesCell)}" is not a rule (${RULE_HELP})`);
       return;
     }
-    const key = normalizeHeader(name);
+    const key = normalizeKey(name);
     const draft = drafts.get(key);
     const parsed = parseStepRow(read, draft, report);
     if (!parsed) return;
@@ -186,8 +180,8 @@ function ruleMatches(rule: AppliesTo, contact: Pick<Contact, "stage" | "tier">):
 }
 
 export function findCadence(name: string, cadences: readonly Cadence[]): Cadence | undefined {
-  const key = normalizeHeader(name);
-  return cadences.find((c) => normalizeHeader(c.name) === key);
+  const key = normalizeKey(name);
+  return cadences.find((c) => normalizeKey(c.name) === key);
 }
 
 export function chooseCadence(

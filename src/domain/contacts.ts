@@ -4,48 +4,30 @@ import { parseCellDate } from "./dates";
 import {
   CONTACT,
   CONTACTS_SPEC,
-  matchWord,
-  normalizeHeader,
   STAGES,
   TIER_ALIASES,
   TIERS,
   type Stage,
   type Tier,
 } from "./schema";
-import { EMAIL_PATTERN } from "./settings";
-import {
-  isBlankCell,
-  missingRequiredProblem,
-  rowReader,
-  rowRecord,
-  sheetRowOf,
-  type Cell,
-  type Table,
-} from "./table";
+import { missingRequiredProblem, rowReader, rowRecord, sheetRowOf, type Table } from "./table";
 import type { Contact, When } from "./types";
+import {
+  matchWord,
+  normalizeKey,
+  isBlankCell,
+  type Cell,
+  cellText,
+  isChecked,
+  isEmail,
+  parseNumberCell,
+} from "./cells";
 
 export interface ContactsResult {
   contacts: Contact[];
   /** Table-level problems (missing columns). Row problems live on each contact. */
   problems: string[];
 }
-
-const CHECKED_WORDS = new Set(["true", "yes", "y", "x", "1", "✓", "✔"]);
-
-/** Checkbox cells: true, "TRUE", "yes", "x" (any case) count as checked. */
-export function isChecked(cell: Cell): boolean {
-  if (cell === true) return true;
-  if (typeof cell === "number") return cell === 1;
-  if (typeof cell === "string") return CHECKED_WORDS.has(cell.trim().toLowerCase());
-  return false;
-}
-
-export const cellString = (cell: Cell): string =>
-  typeof cell === "string"
-    ? cell.trim() // the common case, checked first: it is most of a sheet's cells
-    : cell instanceof Date
-      ? cell.toISOString()
-      : String(cell ?? "").trim();
 
 /** Same idea as matchWord for tiers, plus the A/B/C letter grades. */
 export function matchTier(value: unknown): Tier | undefined {
@@ -56,21 +38,6 @@ export function matchTier(value: unknown): Tier | undefined {
         .toUpperCase()
     ];
   return alias ?? matchWord(value, TIERS);
-}
-
-export function isEmail(value: string): boolean {
-  return EMAIL_PATTERN.test(value);
-}
-
-/** Numbers as people type them: "1,200", "$1200.50", "€ 900" are fine; "abc" is not. */
-function parseNumber(cell: Cell): number | null | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
-  const raw = cellString(cell);
-  if (raw === "") return null;
-  if (typeof cell !== "string") return undefined;
-  const cleaned = raw.replace(/[\s,$€£¥]/g, "");
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return undefined;
-  return Number(cleaned);
 }
 
 /** Reads a date column; a bad value adds `Column "x" is not a date` and reads as blank. */
@@ -92,25 +59,25 @@ function parseRow(table: Table, row: readonly Cell[], rowNumber: number, zone: s
   const read = rowReader(table, row);
   const problems: string[] = [];
 
-  const name = cellString(read(CONTACT.name));
+  const name = cellText(read(CONTACT.name));
   if (name === "") problems.push("Name is blank");
 
-  const email = cellString(read(CONTACT.email)).toLowerCase();
+  const email = cellText(read(CONTACT.email)).toLowerCase();
   if (email !== "" && !isEmail(email)) problems.push("Email looks invalid");
 
   // A blank owner is reported by the engine, and only for contacts that still need follow-up.
-  const ownerText = cellString(read(CONTACT.owner));
+  const ownerText = cellText(read(CONTACT.owner));
   const owner = ownerText.toLowerCase();
   if (owner !== "" && !isEmail(owner)) problems.push(`Owner "${ownerText}" is not an email`);
 
-  const stageText = cellString(read(CONTACT.stage));
+  const stageText = cellText(read(CONTACT.stage));
   let stage: Stage | null = null;
   if (stageText !== "") {
     stage = matchWord(stageText, STAGES) ?? null;
     if (!stage) problems.push(`Unknown stage "${stageText}"`);
   }
 
-  const tierText = cellString(read(CONTACT.tier));
+  const tierText = cellText(read(CONTACT.tier));
   let tier: Tier | null = null;
   if (tierText !== "") {
     tier = matchTier(tierText) ?? null;
@@ -118,9 +85,9 @@ function parseRow(table: Table, row: readonly Cell[], rowNumber: number, zone: s
   }
 
   const dealCell = read(CONTACT.dealValue);
-  let dealValue = parseNumber(dealCell);
+  let dealValue = parseNumberCell(dealCell);
   if (dealValue === undefined) {
-    problems.push(`${CONTACT.dealValue} "${cellString(dealCell)}" is not a number`);
+    problems.push(`${CONTACT.dealValue} "${cellText(dealCell)}" is not a number`);
     dealValue = null;
   }
 
@@ -132,17 +99,17 @@ function parseRow(table: Table, row: readonly Cell[], rowNumber: number, zone: s
 
   return {
     rowNumber,
-    id: cellString(read(CONTACT.id)),
+    id: cellText(read(CONTACT.id)),
     name,
     email,
-    company: cellString(read(CONTACT.company)),
+    company: cellText(read(CONTACT.company)),
     owner,
     stage,
     tier,
-    cadenceName: cellString(read(CONTACT.cadence)),
+    cadenceName: cellText(read(CONTACT.cadence)),
     dealValue,
-    topic: cellString(read(CONTACT.topic)),
-    nextStep: cellString(read(CONTACT.nextStep)),
+    topic: cellText(read(CONTACT.topic)),
+    nextStep: cellText(read(CONTACT.nextStep)),
     nextFollowUp,
     renewalDate: renewal?.at ?? null,
     autoEmail: isChecked(read(CONTACT.autoEmail)),
@@ -150,7 +117,7 @@ function parseRow(table: Table, row: readonly Cell[], rowNumber: number, zone: s
     optedOut: isChecked(read(CONTACT.optedOut)),
     created: created?.at ?? null,
     previousCadenceStart: cadenceStart?.at ?? null,
-    previousStep: cellString(read(CONTACT.step)),
+    previousStep: cellText(read(CONTACT.step)),
     cells: rowRecord(table, row),
     problems,
   };
@@ -175,7 +142,7 @@ function duplicateIdProblems(contacts: readonly Contact[]): Map<number, string> 
 }
 
 const COMPUTED_HEADERS = new Set(
-  CONTACTS_SPEC.columns.filter((c) => c.computed).map((c) => normalizeHeader(c.header)),
+  CONTACTS_SPEC.columns.filter((c) => c.computed).map((c) => normalizeKey(c.header)),
 );
 
 /**
@@ -184,7 +151,7 @@ const COMPUTED_HEADERS = new Set(
  */
 function isBlankContactRow(table: Table, row: readonly Cell[]): boolean {
   return row.every(
-    (cell, i) => isBlankCell(cell) || COMPUTED_HEADERS.has(normalizeHeader(table.headers[i])),
+    (cell, i) => isBlankCell(cell) || COMPUTED_HEADERS.has(normalizeKey(table.headers[i])),
   );
 }
 

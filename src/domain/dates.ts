@@ -3,8 +3,8 @@
 // to adapters and to compare.
 import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { addDays, startOfDay } from "date-fns";
-import type { Cell } from "./table";
 import type { When } from "./types";
+import { type Cell, isBlankCell } from "./cells";
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_MINUTE = 60_000;
@@ -179,7 +179,7 @@ export type CellDateResult = { ok: When } | { error: string };
  * not dates (a serial number is almost always a typo in a date column).
  */
 export function parseCellDate(cell: Cell | null | undefined, zone: string): CellDateResult | null {
-  if (cell === "" || cell === null || cell === undefined) return null;
+  if (isBlankCell(cell)) return null;
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return { error: "is not a valid date" };
     return { ok: { at: plain(cell), hasTime: !isMidnight(cell, zone) } };
@@ -191,4 +191,13 @@ export function parseCellDate(cell: Cell | null | undefined, zone: string): Cell
   }
   const when = parseDateText(text, zone);
   return when ? { ok: when } : { error: `"${text}" is not a date` };
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -5,24 +5,19 @@ import type { Settings } from "./settings";
 import { daysBetween } from "./dates";
 import { formatAmount, formatDay, formatWhen, plural } from "./format";
 import { escapeHtml } from "./html";
-import type { Contact, ContactResult } from "./types";
+import type { Contact, ContactRow } from "./types";
 
 /** Rows per section; the rest is summarised as "and N more" so a 10k-row sheet stays small. */
 export const DIGEST_SECTION_CAP = 50;
 /** Longest user value shown in one cell (a cell may hold 50,000 characters). */
 const MAX_VALUE_CHARS = 160;
 
-export interface DigestRow {
-  readonly contact: Contact;
-  readonly result: ContactResult;
-}
-
 export interface DigestInput {
   /** Lower-case email of the person the digest is for. */
   readonly recipient: string;
   readonly isManager: boolean;
   /** Every contact in the sheet; the digest picks the recipient's own. */
-  readonly rows: readonly DigestRow[];
+  readonly rows: readonly ContactRow[];
   readonly settings: Settings;
   /** The resolved time zone every date is shown in. */
   readonly zone: string;
@@ -78,7 +73,7 @@ const tierRank = (tier: Tier | null): number => (tier ? TIER_RANK[tier] : 4);
 const statusRank = (status: Status): number => STATUSES.indexOf(status);
 const timeOf = (date: Date | null | undefined): number =>
   date?.getTime() ?? Number.MAX_SAFE_INTEGER;
-const byRow = (a: DigestRow, b: DigestRow): number => a.contact.rowNumber - b.contact.rowNumber;
+const byRow = (a: ContactRow, b: ContactRow): number => a.contact.rowNumber - b.contact.rowNumber;
 
 /**
  * Builds the digest, or returns null when every section is empty: an email that says
@@ -157,8 +152,8 @@ function ownLists(input: DigestInput, view: DigestView) {
 }
 
 interface TeamLists {
-  readonly stale: readonly DigestRow[];
-  readonly unowned: readonly DigestRow[];
+  readonly stale: readonly ContactRow[];
+  readonly unowned: readonly ContactRow[];
   readonly ownerCounts: readonly OwnerCount[];
   readonly runProblems: readonly string[];
 }
@@ -209,7 +204,7 @@ interface OwnerCount {
   readonly replied: number;
 }
 
-function countOverdueByOwner(rows: readonly DigestRow[]): OwnerCount[] {
+function countOverdueByOwner(rows: readonly ContactRow[]): OwnerCount[] {
   const byOwner = new Map<string, { overdue: number; dueToday: number; replied: number }>();
   for (const { contact, result } of rows) {
     const entry = byOwner.get(contact.owner) ?? { overdue: 0, dueToday: 0, replied: 0 };
@@ -227,14 +222,14 @@ function countOverdueByOwner(rows: readonly DigestRow[]): OwnerCount[] {
 /** Turns rows into capped, display-ready sections. */
 class DigestView {
   readonly cap: number;
-  private readonly lateCache = new Map<DigestRow, number>();
+  private readonly lateCache = new Map<ContactRow, number>();
 
   constructor(private readonly input: DigestInput) {
     this.cap = Math.max(1, Math.floor(input.maxRowsPerSection ?? DIGEST_SECTION_CAP));
   }
 
   /** Calendar days past due in the zone; cached because sorting asks O(n log n) times. */
-  daysLate(row: DigestRow): number {
+  daysLate(row: ContactRow): number {
     let days = this.lateCache.get(row);
     if (days === undefined) {
       const due = row.result.due;
@@ -253,7 +248,7 @@ class DigestView {
     return this.input.spreadsheetUrl.split("#")[0] ?? "";
   }
 
-  dueText(row: DigestRow): string {
+  dueText(row: ContactRow): string {
     const due = row.result.due;
     if (!due) return "";
     const shown = formatWhen(due, this.input.zone, this.input.now);
@@ -263,7 +258,7 @@ class DigestView {
   }
 
   /** The contact's agreed Next Step, else what the cadence step says to do. */
-  nextStepText(row: DigestRow): string {
+  nextStepText(row: ContactRow): string {
     if (row.contact.nextStep.trim()) return row.contact.nextStep;
     const step = row.result.dueStep?.step;
     if (!step) return "";
@@ -273,14 +268,14 @@ class DigestView {
     return channel;
   }
 
-  private take(rows: readonly DigestRow[], toCells: (r: DigestRow) => string[]): SectionRow[] {
+  private take(rows: readonly ContactRow[], toCells: (r: ContactRow) => string[]): SectionRow[] {
     return rows.slice(0, this.cap).map((r) => ({
       cells: toCells(r).map(clip),
       link: this.rowLink(r.contact),
     }));
   }
 
-  contactSection(title: string, rows: readonly DigestRow[]): Section {
+  contactSection(title: string, rows: readonly ContactRow[]): Section {
     return {
       title,
       columns: ["Name", "Company", "Status", "Due", "Next step"],
@@ -295,7 +290,7 @@ class DigestView {
     };
   }
 
-  problemSection(rows: readonly DigestRow[]): Section {
+  problemSection(rows: readonly ContactRow[]): Section {
     return {
       title: "Problems",
       columns: ["Name", "Company", "Status", "Problem"],
@@ -309,7 +304,7 @@ class DigestView {
     };
   }
 
-  staleSection(rows: readonly DigestRow[]): Section {
+  staleSection(rows: readonly ContactRow[]): Section {
     return {
       title: "Stale deals",
       columns: ["Name", "Company", "Owner", "Stage", "Deal value", "Last touch"],
@@ -347,7 +342,7 @@ class DigestView {
     };
   }
 
-  unownedSection(rows: readonly DigestRow[]): Section {
+  unownedSection(rows: readonly ContactRow[]): Section {
     return {
       title: "Unowned contacts",
       columns: ["Name", "Company", "Stage", "Status", "Due"],

@@ -122,7 +122,7 @@ function cadenceStartOf(
   return now;
 }
 
-interface CadencePlan {
+interface CadenceProgress {
   /** The Step column. */
   label: string;
   /** Date-only due of the next step; null when every step is done and none repeats. */
@@ -132,13 +132,13 @@ interface CadencePlan {
 }
 
 /** Rule 2: steps done = outbound touches after the start; the next step is due start + Day. */
-function planCadence(
+function cadenceProgress(
   cadence: Cadence,
   start: Date,
   contactId: string,
   facts: TouchFacts,
   zone: string,
-): CadencePlan {
+): CadenceProgress {
   const total = cadence.steps.length;
   const done = facts.outbound.filter((t) => t.timestamp > start).length;
   const key = (step: number, repeat: number) =>
@@ -222,7 +222,7 @@ interface Schedule {
 /** Rules 2, 6, 7: the due before any override (explicit date, SLA, renewal, reply). */
 function scheduleOf(
   contact: Contact,
-  plan: CadencePlan | null,
+  plan: CadenceProgress | null,
   facts: TouchFacts,
   settings: Settings,
   zone: string,
@@ -284,7 +284,7 @@ export function computeContact(input: ComputeInput): ContactResult {
   const start = cadence
     ? cadenceStartOf(cadence, choice.byStage, contact, touches, facts, !!tierChange, now)
     : null;
-  const plan = cadence && start ? planCadence(cadence, start, contact.id, facts, zone) : null;
+  const plan = cadence && start ? cadenceProgress(cadence, start, contact.id, facts, zone) : null;
 
   // Rules 2, 6, 7: the scheduled due.
   const schedule = scheduleOf(contact, plan, facts, settings, zone, now);

@@ -1,8 +1,9 @@
 // "Preview due emails": which cadence emails are due for a user's contacts, and what the
 // automation will do with each (DESIGN §4 eligibility), without sending anything.
 import { formatWhen } from "./format";
-import type { ContactRow } from "./refresh";
-import { EMAIL_PATTERN, type Settings } from "./settings";
+import type { ContactRow } from "./types";
+import { type Settings } from "./settings";
+import { EMAIL_PATTERN } from "./cells";
 
 export interface PreviewRow {
   readonly contact: string;

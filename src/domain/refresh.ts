@@ -2,14 +2,14 @@
 // the tabs once, calls planRefresh, and writes the plan in a constant number of batch calls.
 import { parseCadences } from "./cadences";
 import { parseContacts } from "./contacts";
-import { fitInCell } from "./cellText";
+import { fitInCell, type Cell } from "./cells";
 import { computeContact } from "./engine";
 import { computedColumnFormat, whenFormat } from "./numberFormats";
 import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
 import type { Settings } from "./settings";
-import { type Cell, columnOf, type Table } from "./table";
+import { columnOf, type Table } from "./table";
 import { parseTouches, touchesByContact } from "./touches";
-import type { Contact, ContactResult, Touch } from "./types";
+import type { Contact, ContactResult, ContactRow, Touch } from "./types";
 
 export interface RefreshInput {
   readonly contacts: Table;
@@ -22,11 +22,6 @@ export interface RefreshInput {
   readonly now: Date;
   /** Who runs the refresh (Logged By of touches it writes). */
   readonly user: string;
-}
-
-export interface ContactRow {
-  readonly contact: Contact;
-  readonly result: ContactResult;
 }
 
 export interface RefreshPlan {

@@ -350,28 +350,3 @@ export const TABLE_SPECS: readonly TableSpec[] = [
   SETTINGS_SPEC,
   RUNS_SPEC,
 ];
-
-// ---------------------------------------------------------------------------------------------
-// Header matching (DESIGN §1): ignore case, surrounding spaces and repeated spaces.
-
-// Row readers look columns up by header name for every cell, so the handful of distinct header
-// strings is normalized once; the cache is bounded because cell values (stages, tiers) pass here too.
-const normalizedCache = new Map<string, string>();
-const NORMALIZED_CACHE_LIMIT = 10_000;
-
-export function normalizeHeader(header: unknown): string {
-  const text = typeof header === "string" ? header : String(header ?? "");
-  let normalized = normalizedCache.get(text);
-  if (normalized === undefined) {
-    normalized = text.trim().replace(/\s+/g, " ").toLowerCase();
-    if (normalizedCache.size >= NORMALIZED_CACHE_LIMIT) normalizedCache.clear();
-    normalizedCache.set(text, normalized);
-  }
-  return normalized;
-}
-
-/** Finds a word in a list the way users type it: any case, extra spaces. Returns the canonical word. */
-export function matchWord<T extends string>(value: unknown, words: readonly T[]): T | undefined {
-  const key = normalizeHeader(value);
-  return words.find((w) => normalizeHeader(w) === key);
-}

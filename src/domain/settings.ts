@@ -1,7 +1,8 @@
 // The Settings tab (DESIGN §1): names, defaults, descriptions, and parsing with clear errors.
 // A bad value is reported with the setting's name and the default is used.
-import { EMAIL_MODES, type EmailMode, matchWord, normalizeHeader } from "./schema";
-import type { Cell } from "./table";
+import { EMAIL_MODES, type EmailMode } from "./schema";
+import { matchWord, normalizeKey, type Cell, EMAIL_PATTERN, isBlankCell } from "./cells";
+import { isValidTimeZone } from "./dates";
 
 export interface Settings {
   /** IANA zone; "" means "use the spreadsheet's". */
@@ -191,17 +192,6 @@ export interface SettingsResult {
   problems: string[];
 }
 
-export const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/;
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 type ParseOutcome = { ok: true; value: unknown } | { ok: false; reason: string };
 
 function parseValue(def: SettingDefinition, cell: Cell): ParseOutcome {
@@ -272,11 +262,11 @@ export function parseSettings(rows: readonly { name: Cell; value: Cell }[]): Set
     managerEmails: [...DEFAULT_SETTINGS.managerEmails],
   };
   const problems: string[] = [];
-  const byName = new Map(SETTING_DEFINITIONS.map((d) => [normalizeHeader(d.name), d]));
+  const byName = new Map(SETTING_DEFINITIONS.map((d) => [normalizeKey(d.name), d]));
   for (const row of rows) {
-    const def = byName.get(normalizeHeader(row.name));
+    const def = byName.get(normalizeKey(row.name));
     if (!def) continue;
-    if (row.value === "" || row.value === null || row.value === undefined) continue;
+    if (isBlankCell(row.value)) continue;
     const outcome = parseValue(def, row.value);
     if (outcome.ok) {
       (settings as unknown as Record<string, unknown>)[def.key] = outcome.value;

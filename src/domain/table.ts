@@ -1,9 +1,7 @@
 // A tab's values, indexed by header name (DESIGN §1 matching rules). Pure: adapters read the
 // grid with one getValues and hand it here; nothing in this file touches Apps Script.
-import { normalizeHeader, type TableSpec, type TabName } from "./schema";
-
-/** What a cell holds, as getValues returns it. */
-export type Cell = string | number | boolean | Date;
+import { type TableSpec, type TabName } from "./schema";
+import { normalizeKey, isBlankCell, type Cell } from "./cells";
 
 export interface Table {
   readonly tab: TabName;
@@ -40,10 +38,6 @@ export class MissingTabError extends Error {
   }
 }
 
-export function isBlankCell(value: unknown): boolean {
-  return value === "" || value === null || value === undefined;
-}
-
 export function isBlankRow(row: readonly unknown[]): boolean {
   return row.every(isBlankCell);
 }
@@ -54,7 +48,7 @@ export function indexTable(tab: TabName, grid: readonly (readonly Cell[])[]): Ta
   const headers = headerRow.map((h) => String(h ?? "").trim());
   const columnIndex = new Map<string, number>();
   headers.forEach((h, i) => {
-    const key = normalizeHeader(h);
+    const key = normalizeKey(h);
     if (key && !columnIndex.has(key)) columnIndex.set(key, i);
   });
   let last = grid.length - 1;
@@ -75,7 +69,7 @@ export function indexTable(tab: TabName, grid: readonly (readonly Cell[])[]): Ta
 }
 
 export function columnOf(table: Table, header: string): number | undefined {
-  return table.columnIndex.get(normalizeHeader(header));
+  return table.columnIndex.get(normalizeKey(header));
 }
 
 /** The spec's required columns that the table lacks (canonical names). */
@@ -116,7 +110,7 @@ export function rowReader(table: Table, row: readonly Cell[]): RowReader {
 export function rowRecord(table: Table, row: readonly Cell[]): Map<string, Cell> {
   const record = new Map<string, Cell>();
   table.headers.forEach((h, i) => {
-    const key = normalizeHeader(h);
+    const key = normalizeKey(h);
     if (key && !record.has(key)) record.set(key, row[i] ?? "");
   });
   return record;

@@ -1,14 +1,11 @@
 // Parses the Touches log. Rows typed by hand count exactly like sidebar rows; a row that cannot
 // be tied to a contact is kept (contactId "") and reported, a row without a readable Timestamp
 // is reported and skipped (it cannot be placed in time).
-import { cellString } from "./contacts";
 import { parseCellDate } from "./dates";
 import {
   CHANNELS,
   DELIVERIES,
   DIRECTIONS,
-  matchWord,
-  normalizeHeader,
   OUTCOMES,
   SOURCES,
   STAGES,
@@ -16,15 +13,9 @@ import {
   TOUCHES_SPEC,
   type Direction,
 } from "./schema";
-import {
-  isBlankRow,
-  missingRequiredProblem,
-  rowReader,
-  sheetRowOf,
-  type Cell,
-  type Table,
-} from "./table";
+import { isBlankRow, missingRequiredProblem, rowReader, sheetRowOf, type Table } from "./table";
 import type { Contact, Touch, When } from "./types";
+import { cellText, matchWord, normalizeKey, type Cell } from "./cells";
 
 export interface TouchesResult {
   /** Sorted by timestamp (rows with equal timestamps keep sheet order). */
@@ -51,7 +42,7 @@ function buildLookup(contacts: readonly Contact[]): ContactLookup {
     if (c.id === "") continue;
     const key = c.id.toLowerCase();
     if (!byId.has(key)) byId.set(key, c.id);
-    const name = normalizeHeader(c.name);
+    const name = normalizeKey(c.name);
     if (name !== "") idsByName.set(name, [...(idsByName.get(name) ?? []), c.id]);
   }
   return { byId, idsByName };
@@ -69,7 +60,7 @@ function resolveContact(
   }
   if (nameText === "")
     return { id: "", problem: `${TOUCH.contactId} and ${TOUCH.contact} are blank` };
-  const ids = lookup.idsByName.get(normalizeHeader(nameText)) ?? [];
+  const ids = lookup.idsByName.get(normalizeKey(nameText)) ?? [];
   if (ids.length === 1 && ids[0]) return { id: ids[0] };
   if (ids.length === 0) return { id: "", problem: `unknown ${TOUCH.contact} "${nameText}"` };
   return {
@@ -99,16 +90,16 @@ function parseRow(
     return null;
   }
 
-  const contactName = cellString(read(TOUCH.contact));
-  const resolved = resolveContact(cellString(read(TOUCH.contactId)), contactName, lookup);
+  const contactName = cellText(read(TOUCH.contact));
+  const resolved = resolveContact(cellText(read(TOUCH.contactId)), contactName, lookup);
   if (resolved.problem) report(resolved.problem);
 
-  const channelText = cellString(read(TOUCH.channel));
+  const channelText = cellText(read(TOUCH.channel));
   const channel = matchWord(channelText, CHANNELS) ?? null;
   if (channelText !== "" && !channel) report(`unknown ${TOUCH.channel} "${channelText}"`);
 
   const defaultDirection: Direction = channel === "Note" ? "Internal" : "Outbound";
-  const directionText = cellString(read(TOUCH.direction));
+  const directionText = cellText(read(TOUCH.direction));
   let direction: Direction = defaultDirection;
   if (directionText !== "") {
     const matched =
@@ -117,7 +108,7 @@ function parseRow(
     else report(`unknown ${TOUCH.direction} "${directionText}" (read as ${defaultDirection})`);
   }
 
-  const stageText = cellString(read(TOUCH.stage));
+  const stageText = cellText(read(TOUCH.stage));
   const stage = matchWord(stageText, STAGES) ?? null;
   if (stageText !== "" && !stage) report(`unknown ${TOUCH.stage} "${stageText}"`);
 
@@ -126,25 +117,25 @@ function parseRow(
   if (followUp && "ok" in followUp) nextFollowUp = followUp.ok;
   else if (followUp) report(`${TOUCH.nextFollowUp} ${followUp.error}`);
 
-  const outcomeText = cellString(read(TOUCH.outcome));
+  const outcomeText = cellText(read(TOUCH.outcome));
   return {
     rowNumber,
-    touchId: cellString(read(TOUCH.touchId)),
+    touchId: cellText(read(TOUCH.touchId)),
     timestamp: stamp.ok.at,
     contactId: resolved.id,
     contactName,
     channel,
     direction,
     outcome: matchWord(outcomeText, OUTCOMES) ?? outcomeText,
-    template: cellString(read(TOUCH.template)),
-    step: cellString(read(TOUCH.step)),
+    template: cellText(read(TOUCH.template)),
+    step: cellText(read(TOUCH.step)),
     stage,
-    notes: cellString(read(TOUCH.notes)),
-    nextStep: cellString(read(TOUCH.nextStep)),
+    notes: cellText(read(TOUCH.notes)),
+    nextStep: cellText(read(TOUCH.nextStep)),
     nextFollowUp,
-    loggedBy: cellString(read(TOUCH.loggedBy)).toLowerCase(),
+    loggedBy: cellText(read(TOUCH.loggedBy)).toLowerCase(),
     source: matchWord(read(TOUCH.source), SOURCES) ?? null,
-    threadId: cellString(read(TOUCH.threadId)),
+    threadId: cellText(read(TOUCH.threadId)),
     delivery: matchWord(read(TOUCH.delivery), DELIVERIES) ?? null,
   };
 }

@@ -1,7 +1,7 @@
 // Typed records the domain works on. Parsers build them from Table rows (plain cells); the
 // engine turns them into results; adapters write the results back.
 import type { Channel, Delivery, Direction, Source, Stage, Status, Tier } from "./schema";
-import type { Cell } from "./table";
+import { type Cell } from "./cells";
 
 /** A date that may or may not carry a time of day (date-only cells are local midnight). */
 export interface When {
@@ -126,4 +126,10 @@ export interface ContactResult {
   readonly stale: boolean;
   /** An inbound touch after the last outbound one (rule 5). */
   readonly awaitingReply: boolean;
+}
+
+/** A contact and what the engine computed for it: the unit the digest, preview and sidebar read. */
+export interface ContactRow {
+  readonly contact: Contact;
+  readonly result: ContactResult;
 }

@@ -1,17 +1,11 @@
 // Formatting that setup applies to a tab: header style, dropdowns, checkboxes, number formats,
 // warning protections and the Status colours. Every function costs a constant number of service
 // calls per column, whatever the row count, and re-running any of them changes nothing.
-import {
-  EMAIL_MODES,
-  normalizeHeader,
-  STATUSES,
-  YES_NO,
-  type ColumnSpec,
-  type Status,
-} from "../domain/schema";
+import { EMAIL_MODES, STATUSES, YES_NO, type ColumnSpec, type Status } from "../domain/schema";
 import { userColumnFormat } from "../domain/numberFormats";
 import { SETTING_DEFINITIONS, type SettingDefinition } from "../domain/settings";
 import { columnOf, FIRST_DATA_ROW, type Table } from "../domain/table";
+import { normalizeKey } from "../domain/cells";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -191,9 +185,9 @@ export function validateSettingValues(
   valueColumn: number,
 ): void {
   if (settingNames.length === 0) return;
-  const byName = new Map(SETTING_DEFINITIONS.map((def) => [normalizeHeader(def.name), def]));
+  const byName = new Map(SETTING_DEFINITIONS.map((def) => [normalizeKey(def.name), def]));
   const rules = settingNames.map((name) => {
-    const def = byName.get(normalizeHeader(name));
+    const def = byName.get(normalizeKey(name));
     return [def ? settingValidation(app, def) : null];
   });
   sheet.getRange(FIRST_DATA_ROW, valueColumn, rules.length, 1).setDataValidations(rules);

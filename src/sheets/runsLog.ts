@@ -1,8 +1,7 @@
 // The Runs tab: one row per automation run, written with a single appendRow in the tab's own
 // column order (found by header name, like every other tab).
-import { normalizeHeader, RUN, RUNS_SPEC, TAB } from "../domain/schema";
-import type { Cell } from "../domain/table";
-import { fitInCell, toCellValue } from "../domain/cellText";
+import { RUN, RUNS_SPEC, TAB } from "../domain/schema";
+import { fitInCell, toCellValue, normalizeKey, type Cell } from "../domain/cells";
 
 export interface RunRecord {
   started: Date;
@@ -48,7 +47,7 @@ export function appendRunRow(
   record: RunRecord,
 ): void {
   const cells = recordCells(record);
-  const kinds = new Map(RUNS_SPEC.columns.map((c) => [normalizeHeader(c.header), c.kind]));
+  const kinds = new Map(RUNS_SPEC.columns.map((c) => [normalizeKey(c.header), c.kind]));
   let sheet = spreadsheet.getSheetByName(TAB.runs);
   let headers: string[];
   if (!sheet) {
@@ -65,9 +64,9 @@ export function appendRunRow(
       sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
     }
   }
-  const byHeader = new Map(Object.entries(cells).map(([h, v]) => [normalizeHeader(h), v]));
+  const byHeader = new Map(Object.entries(cells).map(([h, v]) => [normalizeKey(h), v]));
   const row = headers.map((header) => {
-    const key = normalizeHeader(header);
+    const key = normalizeKey(header);
     const value = byHeader.get(key);
     return value === undefined ? "" : toCellValue(value, kinds.get(key) ?? "text");
   });

@@ -1,19 +1,18 @@
 // "Set up / repair sheets" (DESIGN §1): adds missing tabs, columns and default rows and applies
 // formatting, without ever moving or deleting user columns or data. Running it twice changes nothing.
-import { toCellValue } from "../domain/cellText";
+import { toCellValue, normalizeKey, type Cell } from "../domain/cells";
 import { DEFAULT_CADENCE_ROWS } from "../domain/defaults/cadences";
 import { defaultSettingsRows } from "../domain/defaults/settingsRows";
 import { DEFAULT_TEMPLATES } from "../domain/defaults/templates";
 import {
   CONTACT,
-  normalizeHeader,
   SETTING,
   SETTINGS_SPEC,
   TAB,
   TABLE_SPECS,
   type TableSpec,
 } from "../domain/schema";
-import { columnOf, indexTable, missingColumns, type Cell, type Table } from "../domain/table";
+import { columnOf, indexTable, missingColumns, type Table } from "../domain/table";
 import {
   colourStatusColumn,
   formatDataColumns,
@@ -162,11 +161,11 @@ function defaultRecordsFor(spec: TableSpec, table: Table): readonly RowRecord[] 
     case TAB.settings: {
       const nameColumn = columnOf(table, SETTING.setting);
       const present = new Set(
-        table.rows.map((row) => normalizeHeader(nameColumn === undefined ? "" : row[nameColumn])),
+        table.rows.map((row) => normalizeKey(nameColumn === undefined ? "" : row[nameColumn])),
       );
       const headers = SETTINGS_SPEC.columns.map((c) => c.header);
       return defaultSettingsRows()
-        .filter((row) => !present.has(normalizeHeader(row[0])))
+        .filter((row) => !present.has(normalizeKey(row[0])))
         .map((row) => Object.fromEntries(headers.map((header, i) => [header, row[i] ?? ""])));
     }
     default:

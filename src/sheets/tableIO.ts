@@ -1,7 +1,7 @@
 // Reads and writes whole tables with a constant number of service calls, whatever the row count
 // (APPS-SCRIPT-FACTS: per-call cost is what makes scripts slow).
-import { toCellValue } from "../domain/cellText";
-import { normalizeHeader, TABLE_SPECS, type ColumnKind, type TableSpec } from "../domain/schema";
+import { toCellValue, normalizeKey, type Cell } from "../domain/cells";
+import { TABLE_SPECS, type ColumnKind, type TableSpec } from "../domain/schema";
 import {
   assertRequired,
   columnOf,
@@ -10,7 +10,6 @@ import {
   indexTable,
   MissingColumnError,
   MissingTabError,
-  type Cell,
   type Table,
 } from "../domain/table";
 
@@ -59,7 +58,7 @@ export function tryReadTable(spreadsheet: Spreadsheet, spec: TableSpec): TableRe
 /** The kind of a column for writing; user columns (not in the spec) are free text. */
 export function columnKindOf(table: Table, header: string): ColumnKind {
   const spec = TABLE_SPECS.find((s) => s.tab === table.tab);
-  const column = spec?.columns.find((c) => normalizeHeader(c.header) === normalizeHeader(header));
+  const column = spec?.columns.find((c) => normalizeKey(c.header) === normalizeKey(header));
   return column?.kind ?? "text";
 }
 

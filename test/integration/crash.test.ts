@@ -4,8 +4,8 @@
 import { timeDrivenEvent, type RunResult } from "../../emulator";
 import { generateDemoSheet, loadDemoIntoSpreadsheet } from "../../emulator/demo";
 import { createWorkbench, type Workbench } from "../../emulator/workbench";
-import type { Cell } from "../../src/domain/table";
 import { ALEX, rowRecords, SAM, turnOnAutomation, ZONE } from "./support";
+import { type Cell } from "../../src/domain/cells";
 
 const OWNERS = [ALEX, SAM, "jordan@acme.test", "priya@acme.test"];
 const SETUP_AT = new Date("2026-11-23T13:00:00Z");

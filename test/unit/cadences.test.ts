@@ -4,10 +4,11 @@ import {
   parseAppliesTo,
   parseCadences,
 } from "../../src/domain/cadences";
-import { indexTable, type Cell } from "../../src/domain/table";
+import { indexTable } from "../../src/domain/table";
 import { DEFAULT_CADENCE_ROWS } from "../../src/domain/defaults/cadences";
 import { CADENCE, CADENCES_SPEC, TAB, type Stage, type Tier } from "../../src/domain/schema";
 import { CADENCES } from "./engine-fixtures";
+import { type Cell } from "../../src/domain/cells";
 
 const HEADERS = [
   "Cadence",

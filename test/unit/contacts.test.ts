@@ -1,7 +1,8 @@
-import { isChecked, parseContacts } from "../../src/domain/contacts";
+import { parseContacts } from "../../src/domain/contacts";
 import { localDateTime } from "../../src/domain/dates";
 import { TAB } from "../../src/domain/schema";
-import { indexTable, type Cell } from "../../src/domain/table";
+import { indexTable } from "../../src/domain/table";
+import { isChecked, type Cell } from "../../src/domain/cells";
 
 const ZONE = "Europe/Berlin";
 const HEADERS = [

@@ -17,8 +17,8 @@ import {
   SOURCES,
   type TableSpec,
 } from "../../src/domain/schema";
-import type { Cell } from "../../src/domain/table";
 import { newEmulatedSpreadsheet } from "../support/emulatedSpreadsheet";
+import { type Cell } from "../../src/domain/cells";
 
 const NOW = new Date("2026-11-18T14:00:00Z");
 const ZONE = "America/New_York";

@@ -4,8 +4,9 @@ import { localDateTime } from "../../src/domain/dates";
 import { computeContact } from "../../src/domain/engine";
 import { TAB } from "../../src/domain/schema";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/settings";
-import { indexTable, type Cell } from "../../src/domain/table";
+import { indexTable } from "../../src/domain/table";
 import type { Cadence, Contact, ContactResult, Touch, When } from "../../src/domain/types";
+import { type Cell } from "../../src/domain/cells";
 
 export const BERLIN = "Europe/Berlin";
 

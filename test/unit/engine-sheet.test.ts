@@ -6,8 +6,9 @@ import { localDateTime } from "../../src/domain/dates";
 import { computeContact } from "../../src/domain/engine";
 import { STATUSES, TAB } from "../../src/domain/schema";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
-import { indexTable, type Cell } from "../../src/domain/table";
+import { indexTable } from "../../src/domain/table";
 import { parseTouches, touchesByContact } from "../../src/domain/touches";
+import { type Cell } from "../../src/domain/cells";
 
 const ZONE = "America/New_York";
 const NOW = localDateTime(ZONE, 2026, 3, 4, 12, 0); // Wednesday noon

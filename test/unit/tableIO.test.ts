@@ -1,7 +1,7 @@
 // The table adapter against a tiny in-memory sheet that counts service calls and enforces the
 // Apps Script range rules (counts >= 1, inside the grid, setValues sizes).
 import { CONTACTS_SPEC, TOUCHES_SPEC, type TableSpec } from "../../src/domain/schema";
-import { MissingColumnError, MissingTabError, type Cell } from "../../src/domain/table";
+import { MissingColumnError, MissingTabError } from "../../src/domain/table";
 import { setupSheets } from "../../src/sheets/setup";
 import {
   appendRows,
@@ -12,6 +12,7 @@ import {
   writeColumnsAt,
 } from "../../src/sheets/tableIO";
 import { newEmulatedSpreadsheet } from "../support/emulatedSpreadsheet";
+import { type Cell } from "../../src/domain/cells";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -231,8 +232,8 @@ describe("writeColumns", () => {
     const status = CONTACT_HEADERS.indexOf("Status") + 1;
     expect(sheet.formats.get(`2:${due}`)).toBe("yyyy-mm-dd");
     expect(sheet.formats.get(`3:${due}`)).toBe("yyyy-mm-dd hh:mm");
-    // A plain-text cell keeps a formula-like string as typed: no apostrophe would be hidden there.
-    expect(sheet.grid[2]?.[status - 1]).toBe("=cmd");
+    // The plain-text format is no defence against a formula (APPS-SCRIPT-FACTS): still an apostrophe.
+    expect(sheet.grid[2]?.[status - 1]).toBe("'=cmd");
   });
 
   it("makes no call when the table has no rows", () => {
@@ -286,12 +287,12 @@ describe("appendRows", () => {
     expect(sheet.calls.filter((c) => c === "setValues")).toHaveLength(1);
   });
 
-  it("writes strings verbatim into plain-text cells (an apostrophe would show there)", () => {
+  it("writes number-like strings verbatim into plain-text cells; formula-like text keeps its apostrophe", () => {
     const sheet = new FakeSheet("Contacts", [["ID", "Name", "Phone"]]);
     sheet.plainTextColumns = new Set([1, 3]);
     const table = readTable(spreadsheetOf(sheet), CONTACTS_SPEC);
     appendRows(sheet.asSheet(), table, [{ ID: "00123", Name: "=cmd", Phone: "+1 555" }]);
-    expect(sheet.grid[1]).toEqual(["00123", "'=cmd", "+1 555"]);
+    expect(sheet.grid[1]).toEqual(["00123", "'=cmd", "'+1 555"]);
     writeColumns(
       sheet.asSheet(),
       readTable(spreadsheetOf(sheet), CONTACTS_SPEC),

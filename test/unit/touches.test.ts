@@ -1,8 +1,9 @@
 import { localDateTime } from "../../src/domain/dates";
 import { parseTouches, touchesByContact } from "../../src/domain/touches";
 import { TAB } from "../../src/domain/schema";
-import { indexTable, type Cell } from "../../src/domain/table";
+import { indexTable } from "../../src/domain/table";
 import { contact } from "./engine-fixtures";
+import { type Cell } from "../../src/domain/cells";
 
 const ZONE = "Europe/Berlin";
 const HEADERS = [

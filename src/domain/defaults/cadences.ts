@@ -1,8 +1,8 @@
 // Default rows for the Cadences tab (DESIGN §1): stage rules, then tier rules, then Any; every
 // step starts with Auto Send unchecked (automation is opted into step by step).
 import { CADENCE, type Channel } from "../schema";
-import type { Cell } from "../table";
 import { TEMPLATE_NAMES as T } from "./templates";
+import { type Cell } from "../cells";
 
 export type CadenceRow = Readonly<Record<(typeof CADENCE)[keyof typeof CADENCE], Cell>>;
 
@@ -14,7 +14,7 @@ interface StepPlan {
   readonly note?: string;
 }
 
-interface CadencePlan {
+interface DefaultCadence {
   readonly name: string;
   readonly appliesTo: string;
   readonly steps: readonly StepPlan[];
@@ -31,7 +31,7 @@ const email = (day: number, template: string, note = ""): StepPlan => ({
 const call = (day: number, note: string): StepPlan => ({ day, channel: "Call", note });
 const linkedIn = (day: number, note: string): StepPlan => ({ day, channel: "LinkedIn", note });
 
-export const DEFAULT_CADENCE_PLANS: readonly CadencePlan[] = [
+export const DEFAULT_CADENCES: readonly DefaultCadence[] = [
   {
     name: "Proposal follow-up",
     appliesTo: "Stage: Proposal Sent",
@@ -142,7 +142,7 @@ export const DEFAULT_CADENCE_PLANS: readonly CadencePlan[] = [
   },
 ];
 
-function planRows(plan: CadencePlan): CadenceRow[] {
+function planRows(plan: DefaultCadence): CadenceRow[] {
   return plan.steps.map((step, index) => {
     const isLast = index === plan.steps.length - 1;
     return {
@@ -160,4 +160,4 @@ function planRows(plan: CadencePlan): CadenceRow[] {
 }
 
 /** One record per step, with every Cadences header, in rule order. */
-export const DEFAULT_CADENCE_ROWS: readonly CadenceRow[] = DEFAULT_CADENCE_PLANS.flatMap(planRows);
+export const DEFAULT_CADENCE_ROWS: readonly CadenceRow[] = DEFAULT_CADENCES.flatMap(planRows);

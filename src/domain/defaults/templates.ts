@@ -1,7 +1,7 @@
 // Default rows for the Templates tab (DESIGN §1): short, plain-text emails in our own words.
 // Merge tags follow the template engine's rules: {{Header}} or {{Header|fallback}}.
 import { TEMPLATE } from "../schema";
-import type { Cell } from "../table";
+import { type Cell } from "../cells";
 
 export type TemplateRow = Readonly<Record<(typeof TEMPLATE)[keyof typeof TEMPLATE], Cell>>;
 

@@ -1,4 +1,4 @@
-import { cellToText, fitInCell, toCellValue, wouldBeMisread } from "../../src/domain/cellText";
+import { cellText, fitInCell, toCellValue, wouldBeMisread } from "../../src/domain/cells";
 
 describe("toCellValue", () => {
   it.each(["=SUM(A1:A2)", "+1 555 0100", "-not a number", "@handle", "\tcmd", "\rcmd"])(
@@ -78,9 +78,10 @@ describe("toCellValue", () => {
     expect(toCellValue("2026-03-02", "date")).toBe("2026-03-02");
   });
 
-  it("writes strings verbatim into plain-text (@) cells, which keep them as typed", () => {
+  it("writes strings verbatim into plain-text (@) cells, except formula-like text", () => {
     expect(toCellValue("00123", "id", "@")).toBe("00123");
-    expect(toCellValue("=SUM(A1)", "text", "@")).toBe("=SUM(A1)");
+    // APPS-SCRIPT-FACTS (strict reading): "=" is a formula even in a plain-text cell.
+    expect(toCellValue("=SUM(A1)", "text", "@")).toBe("'=SUM(A1)");
     expect(toCellValue("00123", "id", "0.00")).toBe("'00123");
     expect(toCellValue("-5", "number", "@")).toBe(-5);
   });
@@ -90,16 +91,16 @@ describe("toCellValue", () => {
   });
 });
 
-describe("cellToText", () => {
+describe("cellText", () => {
   it("reads each cell type as text", () => {
-    expect(cellToText("  Alice  ")).toBe("Alice");
-    expect(cellToText(123)).toBe("123");
-    expect(cellToText(true)).toBe("TRUE");
-    expect(cellToText(false)).toBe("FALSE");
-    expect(cellToText("")).toBe("");
-    expect(cellToText(null)).toBe("");
-    expect(cellToText(new Date("2026-03-02T10:00:00Z"))).toBe("2026-03-02T10:00:00.000Z");
-    expect(cellToText(new Date("nope"))).toBe("");
+    expect(cellText("  Alice  ")).toBe("Alice");
+    expect(cellText(123)).toBe("123");
+    expect(cellText(true)).toBe("TRUE");
+    expect(cellText(false)).toBe("FALSE");
+    expect(cellText("")).toBe("");
+    expect(cellText(null)).toBe("");
+    expect(cellText(new Date("2026-03-02T10:00:00Z"))).toBe("2026-03-02T10:00:00.000Z");
+    expect(cellText(new Date("nope"))).toBe("");
   });
 });
 
