@@ -1,5 +1,6 @@
-// ESLint flat config: typescript-eslint's recommended rules, plus a wall that keeps the
-// domain layer free of Apps Script globals (DESIGN §7).
+// ESLint flat config: typescript-eslint's recommended rules, plus the walls between the layers of
+// DESIGN §7: the domain is pure (no Apps Script globals or types, no adapter or emulator imports),
+// the emulator knows nothing of Touchbase, and the sidebar shares only src/api's types.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -17,6 +18,14 @@ const appsScriptGlobals = [
   "Logger",
 ];
 
+const noFocusedTests = {
+  selector:
+    "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]",
+  message: "Do not leave .only/.skip in tests.",
+};
+
+const layerMessage = (what) => `${what} (DESIGN §7 layers).`;
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/"] },
   js.configs.recommended,
@@ -30,20 +39,75 @@ export default tseslint.config(
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
       ],
-      "no-restricted-syntax": [
+      "no-restricted-syntax": ["error", noFocusedTests],
+    },
+  },
+  {
+    files: ["src/domain/**/*.ts", "src/api/**/*.ts"],
+    rules: {
+      "no-restricted-globals": ["error", ...appsScriptGlobals],
+      "no-restricted-imports": [
         "error",
         {
-          selector:
-            "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip)$/]",
-          message: "Do not leave .only/.skip in tests.",
+          patterns: [
+            {
+              regex: "(^|/)(sheets|triggers|ui|gmail|emulator|scripts|sidebar)(/|$)",
+              message: layerMessage(
+                "The domain is pure: adapters and the emulator call it, never the reverse",
+              ),
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        noFocusedTests,
+        {
+          selector: "TSQualifiedName[left.name='GoogleAppsScript']",
+          message: layerMessage("The domain gets plain values: no GoogleAppsScript types"),
         },
       ],
     },
   },
   {
-    files: ["src/domain/**/*.ts"],
+    files: ["emulator/**/*.ts"],
     rules: {
-      "no-restricted-globals": ["error", ...appsScriptGlobals],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+(src|scripts|sidebar|test)(/|$)",
+              message: layerMessage(
+                "The emulator is an Apps Script runtime and knows nothing of Touchbase",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["sidebar/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+(?!src/api/)(src|emulator|scripts)(/|$)",
+              message: layerMessage(
+                "The sidebar runs in the browser: it shares only src/api's types",
+              ),
+            },
+            {
+              regex: "^(\\.\\./)+src/api/",
+              allowTypeImports: true,
+              message: layerMessage("The sidebar imports only types from src/api"),
+            },
+          ],
+        },
+      ],
     },
   },
   {

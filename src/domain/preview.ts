@@ -1,6 +1,7 @@
 // "Preview due emails": which cadence emails are due for a user's contacts, and what the
 // automation will do with each (DESIGN §4 eligibility), without sending anything.
 import { formatWhen } from "./format";
+import { escapeHtml } from "./html";
 import type { ContactRow } from "./types";
 import { type Settings } from "./settings";
 import { EMAIL_PATTERN } from "./cells";
@@ -57,4 +58,19 @@ export function duePreviewRows(input: {
         action: blocker || (input.settings.emailMode === "Send" ? "Send" : "Draft"),
       };
     });
+}
+
+/** The "Preview due emails" dialog's body: one table row per due email; every value escaped. */
+export function renderPreviewHtml(rows: readonly PreviewRow[], settings: Settings): string {
+  const cell = (value: string) => `<td>${escapeHtml(value)}</td>`;
+  const body =
+    rows.length === 0
+      ? "<p>No automated emails are due for your contacts.</p>"
+      : `<table style="border-collapse:collapse;font:13px Arial,sans-serif">
+<tr><th align="left">Contact</th><th align="left">Step</th><th align="left">Template</th><th align="left">Due</th><th align="left">Will</th></tr>
+${rows
+  .map((r) => `<tr>${[r.contact, r.step, r.template, r.due, r.action].map(cell).join("")}</tr>`)
+  .join("\n")}
+</table>`;
+  return `<div style="font:13px Arial,sans-serif"><p>Email mode: <b>${escapeHtml(settings.emailMode)}</b></p>${body}</div>`;
 }

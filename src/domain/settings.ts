@@ -1,6 +1,7 @@
 // The Settings tab (DESIGN §1): names, defaults, descriptions, and parsing with clear errors.
 // A bad value is reported with the setting's name and the default is used.
-import { EMAIL_MODES, type EmailMode } from "./schema";
+import { EMAIL_MODES, SETTING, type EmailMode } from "./schema";
+import { rowReader, type Table } from "./table";
 import { matchWord, normalizeKey, type Cell, EMAIL_PATTERN, isBlankCell } from "./cells";
 import { isValidTimeZone } from "./dates";
 
@@ -277,4 +278,14 @@ export function parseSettings(rows: readonly { name: Cell; value: Cell }[]): Set
     }
   }
   return { settings, problems };
+}
+
+/** Reads the Settings tab's rows (Setting and Value columns). */
+export function parseSettingsTable(table: Table): SettingsResult {
+  return parseSettings(
+    table.rows.map((row) => {
+      const read = rowReader(table, row);
+      return { name: read(SETTING.setting), value: read(SETTING.value) };
+    }),
+  );
 }

@@ -21,7 +21,7 @@ import {
   validateSettingValues,
   type FormatApp,
 } from "./format";
-import { appendRows, type RowRecord } from "./tableIO";
+import { appendRows, findSheet, type RowRecord } from "./tableIO";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -61,7 +61,7 @@ export function setupSheets(
   const rowsSeeded: SetupReport["rowsSeeded"] = [];
 
   for (const spec of TABLE_SPECS) {
-    const existing = spreadsheet.getSheetByName(spec.tab);
+    const existing = findSheet(spreadsheet, spec.tab);
     const sheet = existing ?? insertAtEnd(spec.tab);
     const repair = repairTab(app, sheet, spec, existing === null);
     if (repair.created) tabsCreated.push(spec.tab);
@@ -71,7 +71,7 @@ export function setupSheets(
     if (repair.rowsSeeded > 0) rowsSeeded.push({ tab: spec.tab, rows: repair.rowsSeeded });
   }
 
-  if (!spreadsheet.getSheetByName(TAB.metrics)) {
+  if (!findSheet(spreadsheet, TAB.metrics)) {
     // A placeholder: the metrics writer owns this tab's contents.
     insertAtEnd(TAB.metrics).getRange(1, 1).setValue(METRICS_TITLE).setFontWeight("bold");
     tabsCreated.push(TAB.metrics);

@@ -1,7 +1,7 @@
 // Reads and writes whole tables with a constant number of service calls, whatever the row count
 // (APPS-SCRIPT-FACTS: per-call cost is what makes scripts slow).
-import { toCellValue, normalizeKey, type Cell } from "../domain/cells";
-import { TABLE_SPECS, type ColumnKind, type TableSpec } from "../domain/schema";
+import { isBlankCell, normalizeKey, toCellValue, type Cell } from "../domain/cells";
+import { TABLE_SPECS, type ColumnKind, type TableSpec, type TabName } from "../domain/schema";
 import {
   assertRequired,
   columnOf,
@@ -28,9 +28,21 @@ export type TableReadResult =
 /** A record to append: header → value (headers matched like the sheet's, DESIGN §1). */
 export type RowRecord = ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>;
 
+/**
+ * The tab named `tab`, matched like headers (case, spaces). getSheetByName is case-sensitive while
+ * names are unique ignoring case (APPS-SCRIPT-FACTS), so a tab someone renamed "contacts" is found
+ * by listing the tabs — only when the exact name misses, which keeps the usual path to one call.
+ */
+export function findSheet(spreadsheet: Spreadsheet, tab: string): Sheet | null {
+  const exact = spreadsheet.getSheetByName(tab);
+  if (exact) return exact;
+  const key = normalizeKey(tab);
+  return spreadsheet.getSheets().find((sheet) => normalizeKey(sheet.getName()) === key) ?? null;
+}
+
 /** The tab and its table, read with one getValues of the used range. Throws on a missing tab/column. */
 export function openTable(spreadsheet: Spreadsheet, spec: TableSpec): OpenTable {
-  const sheet = spreadsheet.getSheetByName(spec.tab);
+  const sheet = findSheet(spreadsheet, spec.tab);
   if (!sheet) throw new MissingTabError(spec.tab);
   // getDataRange is A1 on an empty sheet, so this never reads a zero-row range.
   const grid = sheet.getDataRange().getValues() as Cell[][];
@@ -41,6 +53,17 @@ export function openTable(spreadsheet: Spreadsheet, spec: TableSpec): OpenTable 
 
 export function readTable(spreadsheet: Spreadsheet, spec: TableSpec): Table {
   return openTable(spreadsheet, spec).table;
+}
+
+/**
+ * Only the header row of a tab (for a log that is appended to and never read back, like Runs):
+ * one read of row 1, whatever the number of rows below it.
+ */
+export function readHeader(sheet: Sheet, tab: TabName): Table {
+  // "1:1" spans every column of the grid; the blank columns after the last header are dropped.
+  const headers = [...(sheet.getRange("1:1").getValues()[0] as Cell[])];
+  while (headers.length > 0 && isBlankCell(headers[headers.length - 1])) headers.pop();
+  return indexTable(tab, [headers]);
 }
 
 /** Like openTable, but a missing tab or column comes back as a value instead of an exception. */
@@ -179,6 +202,17 @@ export function buildRow(
     }
   }
   return row;
+}
+
+/**
+ * Appends one record with appendRow, which grows the grid by itself: one call, for a log row.
+ * Text that would be misread gets its apostrophe (the cell formats are not read).
+ */
+export function appendRecord(sheet: Sheet, table: Table, record: RowRecord): void {
+  if (table.headers.length === 0) {
+    throw new Error(`The "${table.tab}" tab has no header row. Run "Set up / repair sheets".`);
+  }
+  sheet.appendRow(buildRow(table, record));
 }
 
 /**

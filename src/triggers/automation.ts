@@ -81,7 +81,7 @@ export function runAutomation(event?: GoogleAppsScript.Events.TimeDriven): void 
       spreadsheet,
       user,
       trigger: "Hourly",
-      digest: { kind: "scheduled", state, spreadsheetId },
+      digest: state.digestDayMark(spreadsheetId),
     });
   } catch (error) {
     console.error(`Touchbase automation run failed: ${errorMessage(error)}`);

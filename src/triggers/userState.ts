@@ -2,6 +2,8 @@
 // which spreadsheet each trigger serves, who the user is, and the day each digest went out.
 // Everything is read with one getProperties call per execution.
 
+import type { DigestDayMark } from "../gmail/digestMail";
+
 type Properties = GoogleAppsScript.Properties.Properties;
 
 const TRIGGER_PREFIX = "tb.trigger.";
@@ -44,6 +46,14 @@ export class UserState {
 
   markDigestDay(spreadsheetId: string, day: string): void {
     this.set({ [DIGEST_PREFIX + spreadsheetId]: day });
+  }
+
+  /** The digest day of one spreadsheet, as the digest sender sees it. */
+  digestDayMark(spreadsheetId: string): DigestDayMark {
+    return {
+      lastDigestDay: () => this.lastDigestDay(spreadsheetId),
+      markDigestDay: (day) => this.markDigestDay(spreadsheetId, day),
+    };
   }
 
   private set(entries: Record<string, string>): void {

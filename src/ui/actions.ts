@@ -1,11 +1,12 @@
 // What each menu item does. Thin: the work lives in triggers/, sheets/ and domain/; these
 // functions pick the active spreadsheet and user, and tell the person what happened.
-import { escapeHtml } from "../domain/html";
+import { duePreviewRows, renderPreviewHtml } from "../domain/preview";
+import { digestNowSummary, refreshSummary } from "../domain/runRecord";
 import { errorMessage } from "../errors";
 import { setupSheets } from "../sheets/setup";
+import { readWorkbook } from "../sheets/workbook";
 import { turnOffAutomation, turnOnAutomation } from "../triggers/automation";
-import { performRun, readAndPlan } from "../triggers/run";
-import { duePreviewRows } from "../domain/preview";
+import { performRun } from "../triggers/run";
 
 const SIDEBAR_FILE = "Sidebar";
 
@@ -25,6 +26,10 @@ function guarded(title: string, action: () => void): void {
   } catch (error) {
     alert(title, errorMessage(error));
   }
+}
+
+function activeUser(): string {
+  return Session.getEffectiveUser().getEmail();
 }
 
 export function menuOpenSidebar(): void {
@@ -50,65 +55,37 @@ export function menuRefreshNow(): void {
   guarded("Refresh now", () => {
     const record = performRun({
       spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
-      user: Session.getEffectiveUser().getEmail(),
+      user: activeUser(),
       trigger: "Menu",
-      digest: { kind: "skip" },
+      digest: "skip",
     });
-    if (record.error) {
-      alert("Refresh now", `Touchbase could not refresh: ${record.error}`);
-      return;
-    }
-    const problems = record.problems ? `\n\nProblems: ${record.problems}` : "";
-    alert(
-      "Refresh now",
-      `Refreshed ${record.contacts} contacts: ${record.overdue} overdue, ${record.due} due today.${problems}`,
-    );
+    alert("Refresh now", refreshSummary(record));
   });
 }
 
 export function menuSendMyDigestNow(): void {
   guarded("Send my digest now", () => {
-    const user = Session.getEffectiveUser().getEmail();
     const record = performRun({
       spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
-      user,
+      user: activeUser(),
       trigger: "Digest now",
-      digest: { kind: "now" },
+      digest: "now",
     });
-    if (record.error) alert("Send my digest now", record.error);
-    else if (record.digests > 0) alert("Send my digest now", `Your digest was sent to ${user}.`);
-    else
-      alert(
-        "Send my digest now",
-        "Nothing needs you today: no replies, nothing overdue or due. No digest sent.",
-      );
+    alert("Send my digest now", digestNowSummary(record));
   });
 }
 
 export function menuPreviewDueEmails(): void {
   guarded("Preview due emails", () => {
-    const user = Session.getEffectiveUser().getEmail();
-    const { plan, settings, zone } = readAndPlan(
-      SpreadsheetApp.getActiveSpreadsheet(),
+    const user = activeUser();
+    const workbook = readWorkbook(SpreadsheetApp.getActiveSpreadsheet(), user, new Date());
+    const rows = duePreviewRows({
+      rows: workbook.plan.rows,
       user,
-      new Date(),
-    );
-    const rows = duePreviewRows({ rows: plan.rows, user, settings, zone });
-    const body =
-      rows.length === 0
-        ? "<p>No automated emails are due for your contacts.</p>"
-        : `<table style="border-collapse:collapse;font:13px Arial,sans-serif">
-<tr><th align="left">Contact</th><th align="left">Step</th><th align="left">Template</th><th align="left">Due</th><th align="left">Will</th></tr>
-${rows
-  .map(
-    (r) =>
-      `<tr><td>${escapeHtml(r.contact)}</td><td>${escapeHtml(r.step)}</td><td>${escapeHtml(r.template)}</td><td>${escapeHtml(r.due)}</td><td>${escapeHtml(r.action)}</td></tr>`,
-  )
-  .join("\n")}
-</table>`;
-    const html = HtmlService.createHtmlOutput(
-      `<div style="font:13px Arial,sans-serif"><p>Email mode: <b>${escapeHtml(settings.emailMode)}</b></p>${body}</div>`,
-    )
+      settings: workbook.settings,
+      zone: workbook.zone,
+    });
+    const html = HtmlService.createHtmlOutput(renderPreviewHtml(rows, workbook.settings))
       .setWidth(640)
       .setHeight(420);
     ui().showModalDialog(html, "Preview due emails");

@@ -5,6 +5,7 @@ import { MissingColumnError, MissingTabError } from "../../src/domain/table";
 import { setupSheets } from "../../src/sheets/setup";
 import {
   appendRows,
+  findSheet,
   openTable,
   readTable,
   tryReadTable,
@@ -109,6 +110,9 @@ class FakeSheet {
       },
     };
   }
+  getName(): string {
+    return this.name;
+  }
   asSheet(): Sheet {
     return this as unknown as Sheet;
   }
@@ -116,7 +120,9 @@ class FakeSheet {
 
 function spreadsheetOf(...sheets: FakeSheet[]): Spreadsheet {
   return {
+    // Case-sensitive, as in Google (APPS-SCRIPT-FACTS).
     getSheetByName: (name: string) => sheets.find((s) => s.name === name) ?? null,
+    getSheets: () => sheets,
   } as unknown as Spreadsheet;
 }
 
@@ -128,6 +134,15 @@ function contactsSheet(rowCount: number, headers: readonly string[] = CONTACT_HE
   );
   return new FakeSheet("Contacts", [[...headers], ...rows]);
 }
+
+describe("findSheet", () => {
+  it("finds a tab whose name differs in case or spaces, as headers are matched", () => {
+    const renamed = new FakeSheet(" contacts ", [["ID", "Name"]]);
+    const other = new FakeSheet("Notes", [["x"]]);
+    expect(findSheet(spreadsheetOf(other, renamed), "Contacts")?.getName()).toBe(" contacts ");
+    expect(findSheet(spreadsheetOf(other), "Contacts")).toBeNull();
+  });
+});
 
 describe("readTable", () => {
   it("reads the used range once, whatever the row count", () => {
