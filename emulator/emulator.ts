@@ -41,6 +41,8 @@ export interface EmulatorOptions {
   readonly advanceClockAfterExecutions?: boolean;
   /** Seed for uuids and trigger minutes (default 1). */
   readonly seed?: number;
+  /** The script project's name: the add-on menu's title (default "Untitled project"). */
+  readonly addOnName?: string;
 }
 
 export interface SidebarCallSpec {
@@ -94,7 +96,7 @@ export class Emulator {
     const gmailStore = new GmailStore(runtime);
     this.gmail = new GmailHarness(runtime, gmailStore);
 
-    const spreadsheetServices = createSpreadsheetServices(runtime);
+    const spreadsheetServices = createSpreadsheetServices(runtime, { addonName: options.addOnName });
     this.spreadsheets = spreadsheetServices.store;
     const raw: Record<string, unknown> = {
       GmailApp: new EmuGmailApp(runtime, gmailStore),

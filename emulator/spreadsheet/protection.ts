@@ -1,4 +1,4 @@
-// Protection of a range or a whole sheet (Touchbase protects computed columns with a warning).
+// Protection of a range or a whole sheet, warning-only or with an editor list.
 import { SERVICE_NAME } from "../host";
 import { ProtectionType } from "./enums";
 import { INTERNAL, asGas } from "./internal";

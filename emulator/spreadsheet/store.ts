@@ -117,7 +117,7 @@ function newSpreadsheetId(): string {
 }
 
 export interface StoreOptions {
-  /** The add-on menu's title (createAddonMenu); default "Touchbase". */
+  /** The add-on menu's title (createAddonMenu): the project's name; default "Untitled project". */
   addonName?: string;
 }
 
@@ -131,7 +131,7 @@ export class SpreadsheetStore {
   /** Without a host (unit tests of helpers): a FULL-auth script run with no active spreadsheet. */
   constructor(host?: EmulatorHost, options: StoreOptions = {}) {
     this.host = host ?? standaloneHost();
-    this.addonName = options.addonName ?? "Touchbase";
+    this.addonName = options.addonName ?? "Untitled project";
   }
 
   /** A new spreadsheet (one "Sheet1" tab unless `sheets` says otherwise). */

@@ -1,7 +1,7 @@
 // "One bad row never stops the others": random junk typed into random cells of every tab must never
 // stop the hourly run. Each seed corrupts a demo sheet differently; the run must finish with no
 // Error, and every contact row the user filled in must still get a Status.
-import { createWorkbench } from "../../emulator/workbench";
+import { createWorkbench } from "../../scripts/demo/workbench";
 import { ALEX, records, sheetOf, STATUSES, turnOnAutomation } from "./support";
 
 const SETUP_AT = new Date("2026-11-23T13:00:00Z");
