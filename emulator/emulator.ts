@@ -6,7 +6,7 @@ import { App, type RunResult } from "./app";
 import { Clock } from "./clock";
 import { CallCounter } from "./counting";
 import type { EmulatorHost } from "./host";
-import { zonedParts } from "./services/formatDate";
+import { zonedParts } from "./time/zoned";
 import { Runtime } from "./runtime";
 import type { UserConfig } from "./serviceRuntime";
 import { CacheStores, EmuCacheService } from "./services/cache";

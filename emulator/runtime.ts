@@ -9,6 +9,7 @@ import type { CallGate } from "./counting";
 import { MESSAGES, serviceError } from "./errors";
 import type { AuthModeName, ExecutionKind } from "./host";
 import { permissionProblem } from "./permissions";
+import { Random } from "./random";
 import type { ServiceRuntime, UserConfig } from "./serviceRuntime";
 import { normalizeEmail } from "./serviceRuntime";
 
@@ -60,14 +61,14 @@ export class Runtime implements ServiceRuntime, CallGate {
   private current: ExecutionState | null = null;
   private executionCounter = 0;
   private pendingFault: { call: number; message?: string } | null = null;
-  private randomState: number;
+  private readonly prng: Random;
   private readonly fileCache = new Map<string, string | undefined>();
   /** Called when an execution ends (locks are released there). */
   onExecutionEnd: (execution: ExecutionState) => void = () => {};
 
   constructor(private readonly options: RuntimeOptions) {
     this.isAddOn = options.isAddOn;
-    this.randomState = options.seed >>> 0 || 1;
+    this.prng = new Random(options.seed >>> 0 || 1);
   }
 
   // --- EmulatorHost ---------------------------------------------------------------------------
@@ -148,13 +149,8 @@ export class Runtime implements ServiceRuntime, CallGate {
     );
   }
 
-  /** mulberry32: small, fast and deterministic for a given seed. */
   random(): number {
-    this.randomState = (this.randomState + 0x6d2b79f5) >>> 0;
-    let t = this.randomState;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.prng.next();
   }
 
   // --- executions -------------------------------------------------------------------------------

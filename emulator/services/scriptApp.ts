@@ -6,7 +6,7 @@ import { MESSAGES, serviceError } from "../errors";
 import { isEmulated, SERVICE_NAME } from "../host";
 import type { ServiceRuntime } from "../serviceRuntime";
 import { normalizeEmail } from "../serviceRuntime";
-import { resolveTimeZone } from "./formatDate";
+import { resolveTimeZone } from "../time/zoned";
 import { nextFireTime, type ClockSchedule } from "./triggerSchedule";
 
 type GS = typeof GoogleAppsScript.Script;

@@ -1,7 +1,7 @@
 // What a cell stores when script code writes a value: Sheets reads strings "as if a person typed
 // them" (APPS-SCRIPT-FACTS: "00123" → 123, "2026-03-02" → a date, "TRUE" → a boolean, "=…" and
 // "+1 555 0100" → formulas). A plain-text format ("@") or a leading apostrophe keeps text.
-import { daysInMonth, instantAt } from "./wallClock";
+import { daysInMonth, instantAt } from "../time/zoned";
 
 export type CellValue = string | number | boolean | Date;
 
@@ -127,7 +127,9 @@ function dateOf(text: string, timeZone: string): StoredCell | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   const time = timeOf(timeText);
   if (time === null) return null;
-  const value = instantAt(timeZone, year, month, day, time?.hours, time?.minutes, time?.seconds);
+  const value = new Date(
+    instantAt(timeZone, year, month, day, time?.hours, time?.minutes, time?.seconds),
+  );
   const datePattern = iso ? "yyyy-mm-dd" : "M/d/yyyy";
   const autoFormat = time ? `${datePattern} H:mm:ss` : datePattern;
   return { value, autoFormat };

@@ -7,7 +7,7 @@ import { DataValidationEmu } from "./dataValidation";
 import { DEFAULT_NUMBER_FORMAT, displayOf } from "./display";
 import { WrapStrategy } from "./enums";
 import { FilterEmu } from "./filter";
-import { INTERNAL, asGas, internalOf } from "./internal";
+import { INTERNAL, asGas, internalOf } from "../internal";
 import { type SheetData, STYLE_DEFAULTS, type StyleKey, type ValidationData } from "./model";
 import { ProtectionEmu, newProtection } from "./protection";
 import { SheetEmu } from "./sheet";

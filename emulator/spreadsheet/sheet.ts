@@ -4,7 +4,7 @@ import { parseA1, resolveA1 } from "./a1";
 import { EmbeddedChartBuilderEmu, EmbeddedChartEmu, chartDataOf } from "./chart";
 import { ConditionalFormatRuleEmu } from "./conditionalFormat";
 import { FilterEmu } from "./filter";
-import { INTERNAL, asGas, internalOf } from "./internal";
+import { INTERNAL, asGas, internalOf } from "../internal";
 import type { ConditionalRuleData, SheetData } from "./model";
 import { ProtectionEmu, newProtection } from "./protection";
 import { type RangeEmu, assertLive, rangeOf, storedCellsOf, writeStoredCells } from "./range";

@@ -1,13 +1,14 @@
 // Spreadsheet: the document (tabs, time zone, selection, protections, named ranges, toasts).
 import { SERVICE_NAME } from "../host";
-import { INTERNAL, asGas, internalOf } from "./internal";
+import { isValidTimeZone } from "../time/zoned";
+import { EmuUser } from "../services/session";
+import { INTERNAL, asGas, internalOf } from "../internal";
 import type { SheetData, SpreadsheetData } from "./model";
 import { ProtectionEmu } from "./protection";
 import { type RangeRef, rangeOf } from "./range";
 import { RangeListEmu } from "./rangeList";
 import { SheetEmu, rangeFromA1 } from "./sheet";
 import type { SpreadsheetStore } from "./store";
-import { UserEmu } from "./user";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -43,15 +44,6 @@ type SpreadsheetMethods =
   | "toast";
 
 type InsertOptions = { template?: Sheet };
-
-function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export class SpreadsheetEmu implements Pick<Spreadsheet, SpreadsheetMethods> {
   readonly [SERVICE_NAME] = "Spreadsheet";
@@ -97,11 +89,11 @@ export class SpreadsheetEmu implements Pick<Spreadsheet, SpreadsheetMethods> {
     this.data.timeZone = timezone;
   }
   getOwner(): GoogleAppsScript.Base.User | null {
-    return this.data.owner ? asGas(new UserEmu(this.data.owner)) : null;
+    return this.data.owner ? asGas(new EmuUser(this.data.owner)) : null;
   }
   getEditors(): GoogleAppsScript.Base.User[] {
     const emails = [...new Set([this.data.owner, ...this.data.editors].filter(Boolean))];
-    return emails.map((email) => asGas<GoogleAppsScript.Base.User>(new UserEmu(email)));
+    return emails.map((email) => asGas<GoogleAppsScript.Base.User>(new EmuUser(email)));
   }
   addEditor(emailAddress: string | GoogleAppsScript.Base.User): Spreadsheet {
     return this.addEditors([

@@ -15,7 +15,8 @@ import {
 import { isValidTimeZone } from "../../src/domain/settings";
 import type { Cell } from "../../src/domain/table";
 import { DemoCalendar } from "./calendar";
-import { Random, weighted } from "./random";
+import { Random } from "../../emulator/random";
+import { weighted } from "./weighted";
 import {
   COMPANY_FIRST,
   COMPANY_SECOND,
