@@ -16,6 +16,7 @@ type ClockTriggerBuilder = GoogleAppsScript.Script.ClockTriggerBuilder;
 type SpreadsheetTriggerBuilder = GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
 
 export const AuthMode = gasEnum<GS["AuthMode"]>(["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"]);
+export const AuthorizationStatus = gasEnum<GS["AuthorizationStatus"]>(["REQUIRED", "NOT_REQUIRED"]);
 export const TriggerSource = gasEnum<GS["TriggerSource"]>([
   "SPREADSHEETS",
   "CLOCK",
@@ -155,6 +156,37 @@ export class EmuTrigger implements Pick<
       return platformNull<string>();
     }
     return this.record.documentId;
+  }
+}
+
+/**
+ * ScriptApp.getAuthorizationInfo: REQUIRED while the user has scopes to grant after a scope change
+ * (emu.access.requireReauthorization), NOT_REQUIRED otherwise.
+ */
+export class EmuAuthorizationInfo implements Pick<
+  GoogleAppsScript.Script.AuthorizationInfo,
+  "getAuthorizationStatus" | "getAuthorizationUrl"
+> {
+  readonly [SERVICE_NAME] = "AuthorizationInfo";
+
+  constructor(
+    private readonly pendingScopes: readonly string[],
+    private readonly scriptId: string,
+  ) {}
+
+  getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
+    return this.pendingScopes.length > 0
+      ? AuthorizationStatus.REQUIRED
+      : AuthorizationStatus.NOT_REQUIRED;
+  }
+
+  /**
+   * The URL where the user grants the missing scopes. Strict reading: null when nothing is to be
+   * granted (the reference only describes the URL for REQUIRED), though typed string.
+   */
+  getAuthorizationUrl(): string {
+    if (this.pendingScopes.length === 0) return platformNull<string>();
+    return `https://script.google.com/macros/d/${this.scriptId}/authorize`;
   }
 }
 
@@ -406,6 +438,8 @@ function spreadsheetId(spreadsheet: unknown): string {
 export class EmuScriptApp implements Pick<
   GoogleAppsScript.Script.ScriptApp,
   | "AuthMode"
+  | "AuthorizationStatus"
+  | "getAuthorizationInfo"
   | "TriggerSource"
   | "EventType"
   | "WeekDay"
@@ -420,6 +454,7 @@ export class EmuScriptApp implements Pick<
 > {
   readonly [SERVICE_NAME] = "ScriptApp";
   readonly AuthMode = AuthMode;
+  readonly AuthorizationStatus = AuthorizationStatus;
   readonly TriggerSource = TriggerSource;
   readonly EventType = EventType;
   readonly WeekDay = WeekDay;
@@ -461,6 +496,14 @@ export class EmuScriptApp implements Pick<
     if (!(trigger instanceof EmuTrigger)) throw serviceError("Invalid argument: trigger");
     if (trigger.record.owner !== normalizeEmail(this.runtime.effectiveUser())) return;
     this.store.remove(trigger.record.uid);
+  }
+
+  /** Every mode gets the same answer here: the scopes the user has yet to grant. */
+  getAuthorizationInfo(
+    _authMode: GoogleAppsScript.Script.AuthMode,
+  ): GoogleAppsScript.Script.AuthorizationInfo {
+    const pending = this.runtime.pendingScopes(this.runtime.effectiveUser());
+    return asGas(new EmuAuthorizationInfo(pending, this.getScriptId()));
   }
 
   getOAuthToken(): string {

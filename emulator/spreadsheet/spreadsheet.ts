@@ -1,5 +1,5 @@
 // Spreadsheet: the document (tabs, time zone, selection, protections, named ranges, toasts).
-import { SERVICE_NAME } from "../host";
+import { DOCUMENT, SERVICE_NAME } from "../host";
 import { isValidTimeZone } from "../time/zoned";
 import { EmuUser } from "../services/session";
 import { INTERNAL, asGas, internalOf } from "../internal";
@@ -32,6 +32,7 @@ type SpreadsheetMethods =
   | "getSheetById"
   | "getSheetByName"
   | "getSheets"
+  | "getSpreadsheetLocale"
   | "getSpreadsheetTimeZone"
   | "getUrl"
   | "insertSheet"
@@ -40,6 +41,7 @@ type SpreadsheetMethods =
   | "rename"
   | "setActiveSheet"
   | "setNamedRange"
+  | "setSpreadsheetLocale"
   | "setSpreadsheetTimeZone"
   | "toast";
 
@@ -58,6 +60,10 @@ export class SpreadsheetEmu implements Pick<Spreadsheet, SpreadsheetMethods> {
   ) {
     this.data = source instanceof SpreadsheetEmu ? source[INTERNAL] : source;
     this[INTERNAL] = this.data;
+  }
+
+  get [DOCUMENT](): SpreadsheetData {
+    return this.data;
   }
 
   /** Harness convenience (not in the Apps Script types, so app code cannot use it). */
@@ -87,6 +93,16 @@ export class SpreadsheetEmu implements Pick<Spreadsheet, SpreadsheetMethods> {
   setSpreadsheetTimeZone(timezone: string): void {
     if (!isValidTimeZone(timezone)) throw new Error(`Invalid argument: ${timezone}`);
     this.data.timeZone = timezone;
+  }
+  getSpreadsheetLocale(): string {
+    return this.data.locale;
+  }
+  /** Locales look like "en_US", "de_DE", "pt_BR" (a bare language such as "de" also exists). */
+  setSpreadsheetLocale(locale: string): void {
+    if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(String(locale))) {
+      throw new Error(`Invalid argument: ${locale}`);
+    }
+    this.data.locale = String(locale);
   }
   getOwner(): GoogleAppsScript.Base.User | null {
     return this.data.owner ? asGas(new EmuUser(this.data.owner)) : null;
