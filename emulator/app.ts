@@ -33,12 +33,39 @@ export interface RunResult<T = unknown> {
 
 type ConsoleLevel = "log" | "info" | "warn" | "error" | "debug";
 
+/**
+ * Which Intl the script sees. "no-longOffset": a V8 from before Intl.DateTimeFormat learned the
+ * timeZoneName values "longOffset", "shortOffset", "longGeneric" and "shortGeneric" (Apps Script
+ * does not document them): asking for one throws the RangeError such a V8 threw; every other
+ * option, formatToParts included, works.
+ */
+export type IntlProfile = "full" | "no-longOffset";
+
+/** Runs inside the context, so the RangeError and the constructor belong to the script's realm. */
+const WITHOUT_LONG_OFFSET = `(function () {
+  var Original = Intl.DateTimeFormat;
+  var missing = ["longOffset", "shortOffset", "longGeneric", "shortGeneric"];
+  function DateTimeFormat(locales, options) {
+    if (options && missing.indexOf(String(options.timeZoneName)) >= 0) {
+      throw new RangeError("Value " + options.timeZoneName +
+        " out of range for Intl.DateTimeFormat options property timeZoneName");
+    }
+    return new Original(locales, options);
+  }
+  DateTimeFormat.prototype = Original.prototype;
+  DateTimeFormat.supportedLocalesOf = Original.supportedLocalesOf;
+  Object.defineProperty(Intl, "DateTimeFormat", {
+    value: DateTimeFormat, writable: true, enumerable: false, configurable: true
+  });
+})();`;
+
 export class App {
   constructor(
     private readonly runtime: Runtime,
     private readonly script: vm.Script,
     private readonly globals: () => Readonly<Record<string, unknown>>,
     readonly filename: string,
+    private readonly intl: IntlProfile = "full",
   ) {}
 
   /** Runs `functionName(...args)` as one execution. Never throws for script errors. */
@@ -62,6 +89,10 @@ export class App {
       error = toHostError(thrown);
     } finally {
       this.runtime.end(exec);
+    }
+    if (exec.hookError !== undefined) {
+      // The test's own hook failed: that is the test's error, not the script's.
+      throw exec.hookError instanceof Error ? exec.hookError : new Error(String(exec.hookError));
     }
     if (exec.killed) {
       // Whatever the script did with the error, the platform ended the execution.
@@ -116,11 +147,13 @@ export class App {
       error: sink("error"),
       debug: sink("debug"),
     };
-    return vm.createContext({
+    const context = vm.createContext({
       ...this.globals(),
       console: consoleObject,
       Date: clockedDate(() => this.runtime.nowMs()),
       Error: crossRealmError(),
     });
+    if (this.intl === "no-longOffset") vm.runInContext(WITHOUT_LONG_OFFSET, context);
+    return context;
   }
 }

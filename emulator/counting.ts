@@ -5,8 +5,8 @@
 import { isEmulated, SERVICE_NAME } from "./host";
 
 export interface CallGate {
-  /** Before the call runs; throws to refuse it. */
-  before(className: string, method: string): void;
+  /** Before the call runs on `target`; throws to refuse it. */
+  before(className: string, method: string, target: object): void;
   /** After the call returned; may throw (the execution was killed). */
   after(className: string, method: string, args: readonly unknown[], result: unknown): void;
   /** After the call threw; returns the error to throw (the kill replaces any other error). */
@@ -75,7 +75,7 @@ export class CallCounter {
   ): (...args: unknown[]) => unknown {
     return (...args: unknown[]): unknown => {
       const className = target[SERVICE_NAME];
-      this.gate.before(className, method);
+      this.gate.before(className, method, target);
       const rawArgs = args.map((arg) => this.unwrap(arg));
       let result: unknown;
       try {

@@ -2,12 +2,13 @@
 // exposes the test-side handles (gmail, properties, triggers, locks, faults).
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
-import { App, type RunResult } from "./app";
+import { AccessHarness } from "./access";
+import { App, type IntlProfile, type RunResult } from "./app";
 import { Clock } from "./clock";
 import { CallCounter } from "./counting";
 import type { EmulatorHost } from "./host";
-import { zonedParts } from "./services/formatDate";
-import { Runtime } from "./runtime";
+import { zonedParts } from "./time/zoned";
+import { type CallHook, type ExecutionRequest, Runtime } from "./runtime";
 import type { UserConfig } from "./serviceRuntime";
 import { CacheStores, EmuCacheService } from "./services/cache";
 import { EmuGmailApp, EmuMailApp } from "./services/gmailApp";
@@ -41,6 +42,35 @@ export interface EmulatorOptions {
   readonly advanceClockAfterExecutions?: boolean;
   /** Seed for uuids and trigger minutes (default 1). */
   readonly seed?: number;
+  /** The script project's name: the add-on menu's title (default "Untitled project"). */
+  readonly addOnName?: string;
+  /** The script's Intl: "full" (default) or "no-longOffset" (see IntlProfile). */
+  readonly intl?: IntlProfile;
+}
+
+/** The service globals script code sees, as test code acting as another execution uses them. */
+export interface ScriptGlobals {
+  readonly SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  readonly LockService: GoogleAppsScript.Lock.LockService;
+  readonly CacheService: GoogleAppsScript.Cache.CacheService;
+  readonly PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  readonly ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  readonly Session: GoogleAppsScript.Base.Session;
+  readonly Utilities: GoogleAppsScript.Utilities.Utilities;
+  readonly GmailApp: GoogleAppsScript.Gmail.GmailApp;
+  readonly MailApp: GoogleAppsScript.Mail.MailApp;
+}
+
+/**
+ * An execution that is open but not running, e.g. another spreadsheet's run holding the script
+ * lock. Its calls are counted to it; its locks end with `end()`.
+ */
+export interface OpenExecution {
+  readonly id: number;
+  /** Runs `fn` as this execution (allowed while another execution runs, e.g. in a call hook). */
+  act<T>(fn: (globals: ScriptGlobals) => T): T;
+  /** Ends the execution: every lock it holds is released. */
+  end(): void;
 }
 
 export interface SidebarCallSpec {
@@ -62,6 +92,8 @@ export class Emulator {
   readonly caches: CacheStores;
   readonly triggers = new TriggerStore();
   readonly locks: LockHarness;
+  /** Reauthorization after a scope change; users removed from a spreadsheet or made viewers. */
+  readonly access: AccessHarness;
   readonly faults: { failAtCall(call: number, message?: string): void };
   /** The services as script code sees them, without counting (for test setup and inspection). */
   readonly services: Readonly<Record<string, unknown>>;
@@ -69,10 +101,12 @@ export class Emulator {
   private readonly runtime: Runtime;
   private readonly scriptGlobals: Readonly<Record<string, unknown>>;
   private loaded: App | null = null;
+  private readonly intl: IntlProfile;
 
   constructor(options: EmulatorOptions) {
     if (options.users.length === 0) throw new Error("createEmulator: at least one user is needed");
     this.clock = new Clock(options.now ?? new Date("2026-01-05T08:00:00Z"));
+    this.intl = options.intl ?? "full";
     this.users = options.users;
     const runtime = new Runtime({
       clock: this.clock,
@@ -94,8 +128,11 @@ export class Emulator {
     const gmailStore = new GmailStore(runtime);
     this.gmail = new GmailHarness(runtime, gmailStore);
 
-    const spreadsheetServices = createSpreadsheetServices(runtime);
+    const spreadsheetServices = createSpreadsheetServices(runtime, {
+      addonName: options.addOnName,
+    });
     this.spreadsheets = spreadsheetServices.store;
+    this.access = new AccessHarness(runtime.authorization, this.spreadsheets);
     const raw: Record<string, unknown> = {
       GmailApp: new EmuGmailApp(runtime, gmailStore),
       MailApp: new EmuMailApp(runtime, gmailStore),
@@ -118,15 +155,59 @@ export class Emulator {
     );
   }
 
+  /**
+   * `hook` runs before every counted service call of every execution, after the call was counted
+   * and allowed, before it takes effect: a test acts there as a person would between a run's read
+   * and its write (edit cells, sort, insert rows through `emu.spreadsheets`, uncounted). Returns a
+   * function that removes the hook. An error the hook throws fails the run (app.run throws it).
+   */
+  beforeCall(hook: CallHook): () => void {
+    return this.runtime.onCall("before", hook);
+  }
+
+  /** As beforeCall, after the call returned (its result is already with the script). */
+  afterCall(hook: CallHook): () => void {
+    return this.runtime.onCall("after", hook);
+  }
+
+  /**
+   * Opens an execution that stays open while others run (no nesting of runs otherwise): e.g.
+   * another user's run of another spreadsheet that takes the script lock and holds it:
+   *   const other = emu.openExecution({ user, kind: "menu", spreadsheetId: otherId });
+   *   other.act(({ LockService }) => LockService.getScriptLock().tryLock(0));
+   *   … this spreadsheet's run sees the lock held …; other.end();
+   */
+  openExecution(request: ExecutionRequest): OpenExecution {
+    const state = this.runtime.open(request);
+    let ended = false;
+    return {
+      id: state.id,
+      act: <T>(fn: (globals: ScriptGlobals) => T): T => {
+        if (ended) throw new Error("emulator: this execution has ended");
+        return this.runtime.within(state, () => fn(this.scriptGlobals as unknown as ScriptGlobals));
+      },
+      end: () => {
+        if (ended) return;
+        ended = true;
+        this.runtime.close(state);
+      },
+    };
+  }
+
   /** Loads a bundle file (e.g. "dist/Code.js"); later trigger runs use the last one loaded. */
-  loadBundle(path: string): App {
-    return this.loadBundleSource(readFileSync(path, "utf8"), path);
+  loadBundle(path: string, options: { readonly intl?: IntlProfile } = {}): App {
+    return this.loadBundleSource(readFileSync(path, "utf8"), path, options);
   }
 
   /** Loads bundle source text (tests write tiny bundles inline). */
-  loadBundleSource(source: string, filename = "Code.js"): App {
+  loadBundleSource(
+    source: string,
+    filename = "Code.js",
+    options: { readonly intl?: IntlProfile } = {},
+  ): App {
     const script = new vm.Script(source, { filename });
-    this.loaded = new App(this.runtime, script, () => this.scriptGlobals, filename);
+    const intl = options.intl ?? this.intl;
+    this.loaded = new App(this.runtime, script, () => this.scriptGlobals, filename, intl);
     return this.loaded;
   }
 

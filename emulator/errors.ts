@@ -21,6 +21,11 @@ export const MESSAGES = {
   subjectTooLong: "Argument too large: subject",
   bodyTooLarge: "Limit Exceeded: Email Body Size.",
   noRecipient: "Failed to send email: no recipient",
+  noDocumentAccess: "You do not have permission to access the requested document.",
+  // Strict reading, wording unverified: a viewer's first write fails (the platform's exact text
+  // for a view-only user is not documented).
+  viewOnly: "You do not have permission to edit this document. Ask the owner for edit access.",
+  authorizationRequired: "Authorization is required to perform that action.",
 } as const;
 
 export function permissionDenied(call: string, scope: string | undefined): string {

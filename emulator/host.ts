@@ -42,6 +42,24 @@ export interface Emulated {
   readonly [SERVICE_NAME]: string;
 }
 
+/**
+ * Objects of one document (Spreadsheet, Sheet, Range) carry it under this symbol, so the runtime
+ * can check the running user's access on every call (emu.access).
+ */
+export const DOCUMENT: unique symbol = Symbol.for("touchbase.emulator.document");
+
+export interface DocumentAccessRecord {
+  readonly id: string;
+  /** Normalized email → "viewer" (reads only) or "none" (cannot open); others can edit. */
+  readonly reducedAccess: ReadonlyMap<string, "viewer" | "none">;
+}
+
+export function documentOf(value: unknown): DocumentAccessRecord | undefined {
+  return typeof value === "object" && value !== null
+    ? (value as { [DOCUMENT]?: DocumentAccessRecord })[DOCUMENT]
+    : undefined;
+}
+
 export function isEmulated(value: unknown): value is Emulated {
   return (
     typeof value === "object" &&

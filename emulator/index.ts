@@ -8,13 +8,18 @@
 //   emu.clock.advance(3_600_000); emu.runDueTimeTriggers();
 //   emu.sidebarCall(user, id, "fn", ...args);  emu.faults.failAtCall(3);
 //   emu.gmail.deliverInbound({...}); emu.locks.holdDocumentLock(id); emu.properties.user(email)
+//   emu.beforeCall((call) => …act as a person between two calls…); emu.openExecution({...}).act(…)
+//   emu.access.removeUser(id, email) / makeViewer(id, email) / requireReauthorization(email, scopes)
+//   createEmulator({ intl: "no-longOffset" }): a V8 without Intl timeZoneName "longOffset"
 //
 // Cost model: cost.ts. Auth-mode rules: permissions.ts. Error texts: errors.ts.
 export { createEmulator, Emulator, timeDrivenEvent } from "./emulator";
-export type { EmulatorOptions, SidebarCallSpec } from "./emulator";
-export type { App, RunResult } from "./app";
+export type { EmulatorOptions, OpenExecution, ScriptGlobals, SidebarCallSpec } from "./emulator";
+export type { AccessHarness } from "./access";
+export { SCOPES } from "./permissions";
+export type { App, IntlProfile, RunResult } from "./app";
 export type { Clock } from "./clock";
-export type { ExecutionRequest } from "./runtime";
+export type { CallHook, CallInfo, ExecutionRequest } from "./runtime";
 export { EXECUTION_LIMIT_SECONDS, SIMPLE_TRIGGER_LIMIT_SECONDS } from "./runtime";
 export type { UserConfig } from "./serviceRuntime";
 export { COST_TABLE, ORDINARY_CALL_SECONDS, callCostSeconds } from "./cost";

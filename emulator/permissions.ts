@@ -3,7 +3,7 @@
 import { permissionDenied } from "./errors";
 import type { AuthModeName } from "./host";
 
-const SCOPES = {
+export const SCOPES = {
   spreadsheets: "https://www.googleapis.com/auth/spreadsheets",
   currentOnly: "https://www.googleapis.com/auth/spreadsheets.currentonly",
   gmail: "https://mail.google.com/",
@@ -63,7 +63,11 @@ function needsFullAuth(className: string, method: string): boolean {
   return className === "SpreadsheetApp" && OPEN_OTHER_FILES.has(method);
 }
 
-function scopeFor(className: string, method: string): string | undefined {
+/** The OAuth scope a call needs (undefined for no-scope services such as Properties or Lock). */
+export function scopeFor(className: string, method: string): string | undefined {
+  // Checking one's own authorization needs none (an add-on asks it when it lacks some).
+  if (className === "AuthorizationInfo") return undefined;
+  if (className === "ScriptApp" && method === "getAuthorizationInfo") return undefined;
   if (GMAIL_CLASSES.has(className)) return SCOPES.gmail;
   if (className === "MailApp") return SCOPES.sendMail;
   if (className === "ScriptApp" || TRIGGER_CLASSES.has(className)) return SCOPES.scriptApp;

@@ -8,7 +8,9 @@ import { callCostSeconds, ORDINARY_CALL_SECONDS } from "./cost";
 import type { CallGate } from "./counting";
 import { MESSAGES, serviceError } from "./errors";
 import type { AuthModeName, ExecutionKind } from "./host";
+import { accessProblem, AuthorizationState, openProblem } from "./access";
 import { permissionProblem } from "./permissions";
+import { Random } from "./random";
 import type { ServiceRuntime, UserConfig } from "./serviceRuntime";
 import { normalizeEmail } from "./serviceRuntime";
 
@@ -43,7 +45,26 @@ export interface ExecutionState {
   readonly logs: string[];
   killed: boolean;
   readonly failAtCall: { readonly call: number; readonly message?: string } | null;
+  /** An error thrown by a test's call hook: the run reports it instead of the script's result. */
+  hookError?: unknown;
 }
+
+/** One counted service call, as a call hook sees it (emu.beforeCall / emu.afterCall). */
+export interface CallInfo {
+  /** The Apps Script class ("Range", "SpreadsheetApp", "GmailApp"…). */
+  readonly service: string;
+  readonly method: string;
+  /** "Range.getValues" */
+  readonly call: string;
+  /** 1-based number of the call within its execution (as in failAtCall and callLog). */
+  readonly index: number;
+  readonly executionId: number;
+  readonly user: string;
+  readonly kind: ExecutionKind;
+  readonly spreadsheetId: string | null;
+}
+
+export type CallHook = (call: CallInfo) => void;
 
 export interface RuntimeOptions {
   readonly clock: Clock;
@@ -60,14 +81,18 @@ export class Runtime implements ServiceRuntime, CallGate {
   private current: ExecutionState | null = null;
   private executionCounter = 0;
   private pendingFault: { call: number; message?: string } | null = null;
-  private randomState: number;
+  private readonly prng: Random;
   private readonly fileCache = new Map<string, string | undefined>();
+  private readonly beforeHooks = new Set<CallHook>();
+  private readonly afterHooks = new Set<CallHook>();
+  /** Scopes each user has yet to grant (emu.access.requireReauthorization). */
+  readonly authorization = new AuthorizationState();
   /** Called when an execution ends (locks are released there). */
   onExecutionEnd: (execution: ExecutionState) => void = () => {};
 
   constructor(private readonly options: RuntimeOptions) {
     this.isAddOn = options.isAddOn;
-    this.randomState = options.seed >>> 0 || 1;
+    this.prng = new Random(options.seed >>> 0 || 1);
   }
 
   // --- EmulatorHost ---------------------------------------------------------------------------
@@ -148,13 +173,12 @@ export class Runtime implements ServiceRuntime, CallGate {
     );
   }
 
-  /** mulberry32: small, fast and deterministic for a given seed. */
   random(): number {
-    this.randomState = (this.randomState + 0x6d2b79f5) >>> 0;
-    let t = this.randomState;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.prng.next();
+  }
+
+  pendingScopes(email: string): readonly string[] {
+    return this.authorization.pendingScopes(email);
   }
 
   // --- executions -------------------------------------------------------------------------------
@@ -178,6 +202,48 @@ export class Runtime implements ServiceRuntime, CallGate {
 
   begin(request: ExecutionRequest): ExecutionState {
     if (this.current) throw new Error("emulator: an execution is already running (no nesting)");
+    const state = this.newExecution(request);
+    this.pendingFault = null;
+    this.current = state;
+    return state;
+  }
+
+  /**
+   * An execution that is open but not running: another user's or document's run paused between
+   * two calls. `within` runs test code as that execution; `close` ends it (its locks end too).
+   */
+  open(request: ExecutionRequest): ExecutionState {
+    const state = this.newExecution({ ...request }, null);
+    return state;
+  }
+
+  /** Runs `fn` as `state` (which may be open while another execution runs), then switches back. */
+  within<T>(state: ExecutionState, fn: () => T): T {
+    const previous = this.current;
+    this.current = state;
+    try {
+      return fn();
+    } finally {
+      this.current = previous;
+    }
+  }
+
+  close(state: ExecutionState): void {
+    if (this.current === state) this.current = null;
+    this.onExecutionEnd(state);
+  }
+
+  /** Registers a hook run before (or after) every counted call; returns its removal. */
+  onCall(when: "before" | "after", hook: CallHook): () => void {
+    const hooks = when === "before" ? this.beforeHooks : this.afterHooks;
+    hooks.add(hook);
+    return () => hooks.delete(hook);
+  }
+
+  private newExecution(
+    request: ExecutionRequest,
+    fault: ExecutionState["failAtCall"] = this.pendingFault,
+  ): ExecutionState {
     const user = this.findUser(request.user);
     if (!user) throw new Error(`emulator: unknown user ${request.user}`);
     const kind = request.kind ?? "script";
@@ -201,10 +267,8 @@ export class Runtime implements ServiceRuntime, CallGate {
       callLog: [],
       logs: [],
       killed: false,
-      failAtCall: this.pendingFault,
+      failAtCall: fault,
     };
-    this.pendingFault = null;
-    this.current = state;
     return state;
   }
 
@@ -223,7 +287,7 @@ export class Runtime implements ServiceRuntime, CallGate {
 
   // --- CallGate ---------------------------------------------------------------------------------
 
-  before(className: string, method: string): void {
+  before(className: string, method: string, target: object): void {
     const exec = this.current;
     if (!exec) return; // test setup code touching a leaked object: not an execution
     if (exec.killed) throw serviceError(MESSAGES.timeout);
@@ -233,17 +297,54 @@ export class Runtime implements ServiceRuntime, CallGate {
       this.charge(exec, ORDINARY_CALL_SECONDS);
       throw serviceError(exec.failAtCall.message ?? defaultFaultMessage(className));
     }
-    const problem = permissionProblem(exec.authMode, className, method);
+    const problem =
+      permissionProblem(exec.authMode, className, method) ??
+      accessProblem(this.authorization, exec.user, className, method, target);
     if (problem) {
       this.charge(exec, ORDINARY_CALL_SECONDS);
       throw serviceError(problem);
     }
+    this.runHooks(this.beforeHooks, exec, className, method);
   }
 
   after(className: string, method: string, args: readonly unknown[], result: unknown): void {
     const exec = this.current;
     if (!exec) return;
     this.charge(exec, callCostSeconds(`${className}.${method}`, args, result));
+    const refused = openProblem(exec.user, result);
+    if (refused) throw serviceError(refused);
+    this.runHooks(this.afterHooks, exec, className, method);
+  }
+
+  /**
+   * Test code acting between two calls (another person's edit). It runs outside the counted
+   * services; an error it throws is the test's, reported by the run instead of reaching the script.
+   */
+  private runHooks(
+    hooks: ReadonlySet<CallHook>,
+    exec: ExecutionState,
+    className: string,
+    method: string,
+  ): void {
+    if (hooks.size === 0 || exec.hookError !== undefined) return;
+    const info: CallInfo = {
+      service: className,
+      method,
+      call: `${className}.${method}`,
+      index: exec.calls,
+      executionId: exec.id,
+      user: exec.user,
+      kind: exec.kind,
+      spreadsheetId: exec.spreadsheetId,
+    };
+    for (const hook of [...hooks]) {
+      try {
+        hook(info);
+      } catch (error) {
+        exec.hookError = error;
+        return;
+      }
+    }
   }
 
   failed(_className: string, _method: string, error: unknown): unknown {

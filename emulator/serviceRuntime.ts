@@ -24,6 +24,8 @@ export interface ServiceRuntime extends EmulatorHost {
   readonly isAddOn: boolean;
   /** Deterministic pseudo-random numbers in [0, 1) (uuids, trigger minutes). */
   random(): number;
+  /** Scopes added since `email` last authorized the script (empty: authorization is current). */
+  pendingScopes(email: string): readonly string[];
 }
 
 /** Normalizes an email address for comparisons. */

@@ -5,7 +5,7 @@
 // Each size runs in its own child process so its peak RSS is its own.
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { createWorkbench } from "../emulator/workbench";
+import { createWorkbench } from "./demo/workbench";
 
 const SIZES = [
   { contacts: 1_000, touches: 10_000 },

@@ -1,8 +1,8 @@
 // npm start: Touchbase on a demo team spreadsheet, in the offline Apps Script emulator.
 // Walks through what a person would do — open the sheet, set it up, turn automation on — then
 // fires the hourly trigger past Digest hour and prints the sheet, the Runs row and the digest.
-import { generateDemoSheet, loadDemoIntoSpreadsheet } from "../emulator/demo";
-import { createWorkbench } from "../emulator/workbench";
+import { generateDemoSheet, loadDemoIntoSpreadsheet } from "./demo";
+import { createWorkbench } from "./demo/workbench";
 
 const CONTACTS = Number(process.env.TOUCHBASE_DEMO_CONTACTS ?? 60);
 const TOUCHES = Number(process.env.TOUCHBASE_DEMO_TOUCHES ?? CONTACTS * 8);

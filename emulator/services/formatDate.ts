@@ -1,79 +1,8 @@
 // Utilities.formatDate: Java SimpleDateFormat patterns rendered in a given time zone.
 // Supported letters: G y Y M L d D E u a H k K h m s S z Z X, plus 'quoted text' and ''.
 // An unknown time zone falls back to GMT, as Java's TimeZone.getTimeZone does.
-import { MONTHS, WEEKDAYS } from "../calendarNames";
-
-interface ZonedParts {
-  readonly year: number;
-  /** 1-12 */
-  readonly month: number;
-  readonly day: number;
-  /** 0 = Sunday */
-  readonly weekday: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
-  /** Minutes east of UTC. */
-  readonly offsetMinutes: number;
-}
-
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatterCache.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatterCache.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The zone name Java would accept, or "GMT" for an unknown id. */
-export function resolveTimeZone(timeZone: string): string {
-  try {
-    formatterFor(timeZone);
-    return timeZone;
-  } catch {
-    return "GMT";
-  }
-}
-
-export function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const values: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(date)) {
-    if (part.type !== "literal") values[part.type] = Number(part.value);
-  }
-  const year = values.year ?? 1970;
-  const month = values.month ?? 1;
-  const day = values.day ?? 1;
-  const hour = values.hour ?? 0;
-  const minute = values.minute ?? 0;
-  const second = values.second ?? 0;
-  const millisecond = ((date.getTime() % 1000) + 1000) % 1000;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return {
-    year,
-    month,
-    day,
-    weekday,
-    hour,
-    minute,
-    second,
-    millisecond,
-    offsetMinutes: Math.round((asUtc - date.getTime()) / 60_000),
-  };
-}
+import { MONTHS, WEEKDAYS } from "../time/calendarNames";
+import { resolveTimeZone, type ZonedParts, zonedParts } from "../time/zoned";
 
 function pad(value: number, width: number): string {
   return String(Math.abs(value)).padStart(width, "0");

@@ -2,6 +2,7 @@
 // per-message limits (50 recipients, 250-character subject, 200 KB body).
 import { MESSAGES, serviceError } from "../errors";
 import { SERVICE_NAME } from "../host";
+import { asGas, platformNull } from "../internal";
 import type { ServiceRuntime } from "../serviceRuntime";
 import { normalizeEmail } from "../serviceRuntime";
 import { bareAddress, splitAddresses, validateAddresses } from "./addresses";
@@ -108,6 +109,9 @@ function replySubject(subject: string): string {
 }
 
 type Gmail = GoogleAppsScript.Gmail.GmailApp;
+type GmailMessage = GoogleAppsScript.Gmail.GmailMessage;
+type GmailThread = GoogleAppsScript.Gmail.GmailThread;
+type GmailDraft = GoogleAppsScript.Gmail.GmailDraft;
 
 export class EmuGmailMessage implements Pick<
   GoogleAppsScript.Gmail.GmailMessage,
@@ -126,6 +130,10 @@ export class EmuGmailMessage implements Pick<
   | "isInInbox"
   | "isUnread"
   | "isInTrash"
+  | "getThread"
+  | "markRead"
+  | "markUnread"
+  | "reply"
 > {
   readonly [SERVICE_NAME] = "GmailMessage";
 
@@ -139,8 +147,10 @@ export class EmuGmailMessage implements Pick<
     return this.record.id;
   }
 
-  getThread(): EmuGmailThread {
-    return new EmuGmailThread(this.runtime, this.store, this.record.mailbox, this.record.threadId);
+  getThread(): GmailThread {
+    return asGas(
+      new EmuGmailThread(this.runtime, this.store, this.record.mailbox, this.record.threadId),
+    );
   }
 
   getFrom(): string {
@@ -204,17 +214,17 @@ export class EmuGmailMessage implements Pick<
     return false;
   }
 
-  markRead(): this {
+  markRead(): GmailMessage {
     this.record.unread = false;
-    return this;
+    return asGas<GmailMessage>(this);
   }
 
-  markUnread(): this {
+  markUnread(): GmailMessage {
     this.record.unread = true;
-    return this;
+    return asGas<GmailMessage>(this);
   }
 
-  reply(body: string, options?: MailOptions): this {
+  reply(body: string, options?: MailOptions): GmailMessage {
     sendAsUser(
       this.runtime,
       this.store,
@@ -228,7 +238,7 @@ export class EmuGmailMessage implements Pick<
       },
       "GmailApp",
     );
-    return this;
+    return asGas<GmailMessage>(this);
   }
 }
 
@@ -241,6 +251,11 @@ export class EmuGmailThread implements Pick<
   | "getPermalink"
   | "isUnread"
   | "isInInbox"
+  | "getMessages"
+  | "markRead"
+  | "reply"
+  | "replyAll"
+  | "createDraftReply"
 > {
   readonly [SERVICE_NAME] = "GmailThread";
 
@@ -255,8 +270,10 @@ export class EmuGmailThread implements Pick<
     return this.threadId;
   }
 
-  getMessages(): EmuGmailMessage[] {
-    return this.records().map((r) => new EmuGmailMessage(this.runtime, this.store, r));
+  getMessages(): GmailMessage[] {
+    return this.records().map((r) =>
+      asGas<GmailMessage>(new EmuGmailMessage(this.runtime, this.store, r)),
+    );
   }
 
   getMessageCount(): number {
@@ -286,18 +303,18 @@ export class EmuGmailThread implements Pick<
     return this.records().some((r) => r.labels.has("INBOX"));
   }
 
-  markRead(): this {
+  markRead(): GmailThread {
     for (const r of this.records()) r.unread = false;
-    return this;
+    return asGas<GmailThread>(this);
   }
 
   /** Replies to the sender (or Reply-To) of the thread's last message, as Gmail does. */
-  reply(body: string, options?: MailOptions): this {
+  reply(body: string, options?: MailOptions): GmailThread {
     const last = this.lastSent();
     return this.sendReply(last.replyTo || last.from, body, options);
   }
 
-  replyAll(body: string, options?: MailOptions): this {
+  replyAll(body: string, options?: MailOptions): GmailThread {
     const last = this.lastSent();
     const me = normalizeEmail(this.owner);
     const everyone = [
@@ -311,7 +328,7 @@ export class EmuGmailThread implements Pick<
   }
 
   /** Sends `body` to `to` on this thread, as a reply to its last message. */
-  private sendReply(to: string, body: string, options?: MailOptions): this {
+  private sendReply(to: string, body: string, options?: MailOptions): GmailThread {
     const last = this.lastSent();
     sendAsUser(
       this.runtime,
@@ -326,10 +343,10 @@ export class EmuGmailThread implements Pick<
       },
       "GmailApp",
     );
-    return this;
+    return asGas<GmailThread>(this);
   }
 
-  createDraftReply(body: string, options?: MailOptions): EmuGmailDraft {
+  createDraftReply(body: string, options?: MailOptions): GmailDraft {
     const last = this.lastSent();
     const { mail } = composeAsUser(this.runtime, {
       to: last.replyTo || last.from,
@@ -339,7 +356,7 @@ export class EmuGmailThread implements Pick<
       conversation: last.conversation,
     });
     const draft = this.store.createDraft(this.owner, mail);
-    return new EmuGmailDraft(this.runtime, this.store, draft.draftId ?? "");
+    return asGas(new EmuGmailDraft(this.runtime, this.store, draft.draftId ?? ""));
   }
 
   private records(): MailRecord[] {
@@ -356,7 +373,7 @@ export class EmuGmailThread implements Pick<
 
 export class EmuGmailDraft implements Pick<
   GoogleAppsScript.Gmail.GmailDraft,
-  "getId" | "getMessageId" | "deleteDraft"
+  "getId" | "getMessage" | "getMessageId" | "send" | "deleteDraft" | "update"
 > {
   readonly [SERVICE_NAME] = "GmailDraft";
 
@@ -370,8 +387,8 @@ export class EmuGmailDraft implements Pick<
     return this.draftId;
   }
 
-  getMessage(): EmuGmailMessage {
-    return new EmuGmailMessage(this.runtime, this.store, this.record());
+  getMessage(): GmailMessage {
+    return asGas(new EmuGmailMessage(this.runtime, this.store, this.record()));
   }
 
   getMessageId(): string {
@@ -379,12 +396,12 @@ export class EmuGmailDraft implements Pick<
   }
 
   /** Sends the draft as the running user (counts against the email quota). */
-  send(): EmuGmailMessage {
+  send(): GmailMessage {
     const draft = this.record();
     const recipients = [draft.to, draft.cc, draft.bcc].flatMap((l) => splitAddresses(l)).length;
     this.store.consumeQuota(this.runtime.effectiveUser(), recipients);
     const sent = this.store.sendDraft(this.draftId, "GmailApp");
-    return new EmuGmailMessage(this.runtime, this.store, sent);
+    return asGas(new EmuGmailMessage(this.runtime, this.store, sent));
   }
 
   deleteDraft(): void {
@@ -392,7 +409,7 @@ export class EmuGmailDraft implements Pick<
     this.store.deleteDraft(this.draftId);
   }
 
-  update(recipient: string, subject: string, body: string, options?: MailOptions): this {
+  update(recipient: string, subject: string, body: string, options?: MailOptions): GmailDraft {
     const draft = this.record();
     const { mail } = composeAsUser(this.runtime, {
       to: recipient,
@@ -407,7 +424,7 @@ export class EmuGmailDraft implements Pick<
     draft.subject = mail.subject;
     draft.plainBody = mail.plainBody;
     draft.htmlBody = mail.htmlBody ?? null;
-    return this;
+    return asGas<GmailDraft>(this);
   }
 
   private record(): MailRecord {
@@ -419,7 +436,22 @@ export class EmuGmailDraft implements Pick<
   }
 }
 
-export class EmuGmailApp implements Pick<Gmail, "getAliases" | "getInboxUnreadCount"> {
+type GmailAppMethods =
+  | "sendEmail"
+  | "createDraft"
+  | "getDrafts"
+  | "getDraft"
+  | "getDraftMessages"
+  | "search"
+  | "getInboxThreads"
+  | "getInboxUnreadCount"
+  | "getThreadById"
+  | "getMessageById"
+  | "getMessagesForThreads"
+  | "getAliases"
+  | "getUserLabelByName";
+
+export class EmuGmailApp implements Pick<Gmail, GmailAppMethods> {
   readonly [SERVICE_NAME] = "GmailApp";
 
   constructor(
@@ -427,22 +459,17 @@ export class EmuGmailApp implements Pick<Gmail, "getAliases" | "getInboxUnreadCo
     private readonly store: GmailStore,
   ) {}
 
-  sendEmail(recipient: string, subject: string, body: string, options?: MailOptions): this {
+  sendEmail(recipient: string, subject: string, body: string, options?: MailOptions): Gmail {
     sendAsUser(
       this.runtime,
       this.store,
       { to: recipient, subject, body, options: options ?? {} },
       "GmailApp",
     );
-    return this;
+    return asGas<Gmail>(this);
   }
 
-  createDraft(
-    recipient: string,
-    subject: string,
-    body: string,
-    options?: MailOptions,
-  ): EmuGmailDraft {
+  createDraft(recipient: string, subject: string, body: string, options?: MailOptions): GmailDraft {
     const { mail } = composeAsUser(this.runtime, {
       to: recipient,
       subject,
@@ -450,37 +477,37 @@ export class EmuGmailApp implements Pick<Gmail, "getAliases" | "getInboxUnreadCo
       options: options ?? {},
     });
     const draft = this.store.createDraft(this.me(), mail);
-    return new EmuGmailDraft(this.runtime, this.store, draft.draftId ?? "");
+    return asGas(new EmuGmailDraft(this.runtime, this.store, draft.draftId ?? ""));
   }
 
-  getDrafts(): EmuGmailDraft[] {
+  getDrafts(): GmailDraft[] {
     return this.store
       .messages(this.me())
       .filter((m) => m.draftId !== null)
-      .map((m) => new EmuGmailDraft(this.runtime, this.store, m.draftId ?? ""));
+      .map((m) => asGas<GmailDraft>(new EmuGmailDraft(this.runtime, this.store, m.draftId ?? "")));
   }
 
-  getDraft(draftId: string): EmuGmailDraft {
+  getDraft(draftId: string): GmailDraft {
     const draft = this.store.findDraft(draftId);
     if (!draft || draft.mailbox !== this.me()) {
       throw serviceError(`Invalid argument: draft ${draftId} does not exist`);
     }
-    return new EmuGmailDraft(this.runtime, this.store, draftId);
+    return asGas(new EmuGmailDraft(this.runtime, this.store, draftId));
   }
 
-  getDraftMessages(): EmuGmailMessage[] {
+  getDraftMessages(): GmailMessage[] {
     return this.getDrafts().map((d) => d.getMessage());
   }
 
   /** Threads with a message matching every term, most recent first. */
-  search(query: string, start = 0, max = MAX_SEARCH_RESULTS): EmuGmailThread[] {
+  search(query: string, start = 0, max = MAX_SEARCH_RESULTS): GmailThread[] {
     if (max > MAX_SEARCH_RESULTS)
       throw serviceError(`Argument max cannot exceed ${MAX_SEARCH_RESULTS}.`);
     const matches = compileQuery(String(query), this.runtime.now().getTime(), this.myAddresses());
     return this.threadsWhere((messages) => messages.some(matches)).slice(start, start + max);
   }
 
-  getInboxThreads(start = 0, max = MAX_SEARCH_RESULTS): EmuGmailThread[] {
+  getInboxThreads(start = 0, max = MAX_SEARCH_RESULTS): GmailThread[] {
     return this.threadsWhere((messages) => messages.some((m) => m.labels.has("INBOX"))).slice(
       start,
       start + max,
@@ -491,18 +518,22 @@ export class EmuGmailApp implements Pick<Gmail, "getAliases" | "getInboxUnreadCo
     return this.getInboxThreads().filter((t) => t.isUnread()).length;
   }
 
-  getThreadById(id: string): EmuGmailThread | null {
+  /** null for an unknown id, though typed non-null. */
+  getThreadById(id: string): GmailThread {
     return this.store.thread(this.me(), id).length > 0
-      ? new EmuGmailThread(this.runtime, this.store, this.me(), id)
-      : null;
+      ? asGas(new EmuGmailThread(this.runtime, this.store, this.me(), id))
+      : platformNull<GmailThread>();
   }
 
-  getMessageById(id: string): EmuGmailMessage | null {
+  /** null for an unknown id, though typed non-null. */
+  getMessageById(id: string): GmailMessage {
     const record = this.store.message(this.me(), id);
-    return record ? new EmuGmailMessage(this.runtime, this.store, record) : null;
+    return record
+      ? asGas(new EmuGmailMessage(this.runtime, this.store, record))
+      : platformNull<GmailMessage>();
   }
 
-  getMessagesForThreads(threads: EmuGmailThread[]): EmuGmailMessage[][] {
+  getMessagesForThreads(threads: GmailThread[]): GmailMessage[][] {
     return threads.map((t) => t.getMessages());
   }
 
@@ -510,8 +541,9 @@ export class EmuGmailApp implements Pick<Gmail, "getAliases" | "getInboxUnreadCo
     return [...(this.runtime.findUser(this.me())?.aliases ?? [])];
   }
 
-  getUserLabelByName(_name: string): null {
-    return null;
+  /** The emulator keeps no user labels: always null, though typed non-null. */
+  getUserLabelByName(_name: string): GoogleAppsScript.Gmail.GmailLabel {
+    return platformNull<GoogleAppsScript.Gmail.GmailLabel>();
   }
 
   private me(): string {
@@ -522,14 +554,14 @@ export class EmuGmailApp implements Pick<Gmail, "getAliases" | "getInboxUnreadCo
     return [this.me(), ...this.getAliases().map(normalizeEmail)];
   }
 
-  private threadsWhere(test: (messages: MailRecord[]) => boolean): EmuGmailThread[] {
+  private threadsWhere(test: (messages: MailRecord[]) => boolean): GmailThread[] {
     const me = this.me();
     return this.store
       .threadIds(me)
       .map((id) => ({ id, messages: this.store.thread(me, id) }))
       .filter((t) => test(t.messages))
       .sort((a, b) => lastDate(b.messages) - lastDate(a.messages))
-      .map((t) => new EmuGmailThread(this.runtime, this.store, me, t.id));
+      .map((t) => asGas<GmailThread>(new EmuGmailThread(this.runtime, this.store, me, t.id)));
   }
 }
 
@@ -537,7 +569,10 @@ function lastDate(messages: MailRecord[]): number {
   return Math.max(0, ...messages.map((m) => m.dateMs));
 }
 
-export class EmuMailApp implements Pick<GoogleAppsScript.Mail.MailApp, "getRemainingDailyQuota"> {
+export class EmuMailApp implements Pick<
+  GoogleAppsScript.Mail.MailApp,
+  "sendEmail" | "getRemainingDailyQuota"
+> {
   readonly [SERVICE_NAME] = "MailApp";
 
   constructor(

@@ -5,7 +5,7 @@
 // US Pacific (Gmail's rule); `after:<epoch seconds>` is exact. Anything else throws, so a query the
 // emulator cannot answer fails loudly instead of silently matching nothing.
 import type { MailRecord } from "./gmailStore";
-import { zonedTimeToUtc } from "./triggerSchedule";
+import { instantAt } from "../time/zoned";
 
 export type MessagePredicate = (message: MailRecord) => boolean;
 
@@ -30,7 +30,7 @@ function parseDateValue(value: string): number {
   if (/^\d{9,}$/.test(value)) return Number(value) * 1000;
   const match = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(value);
   if (!match) throw new Error(`emulator: Gmail search date "${value}" is not understood`);
-  return zonedTimeToUtc(PACIFIC, Number(match[1]), Number(match[2]), Number(match[3]), 0, 0);
+  return instantAt(PACIFIC, Number(match[1]), Number(match[2]), Number(match[3]), 0, 0);
 }
 
 function relativeMs(value: string): number {

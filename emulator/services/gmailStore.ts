@@ -5,7 +5,7 @@ import { MESSAGES, serviceError } from "../errors";
 import type { ServiceRuntime } from "../serviceRuntime";
 import { normalizeEmail } from "../serviceRuntime";
 import { bareAddress, formatSender, splitAddresses } from "./addresses";
-import { zonedParts } from "./formatDate";
+import { zonedParts } from "../time/zoned";
 
 export type MailLabel = "INBOX" | "SENT" | "DRAFT";
 /** How a message came to be (for tests): sent by script, by hand, or received from outside. */

@@ -4,14 +4,19 @@
 import { gasEnum } from "../enums";
 import { MESSAGES, serviceError } from "../errors";
 import { isEmulated, SERVICE_NAME } from "../host";
+import { asGas, platformNull } from "../internal";
 import type { ServiceRuntime } from "../serviceRuntime";
 import { normalizeEmail } from "../serviceRuntime";
-import { resolveTimeZone } from "./formatDate";
+import { resolveTimeZone } from "../time/zoned";
 import { nextFireTime, type ClockSchedule } from "./triggerSchedule";
 
 type GS = typeof GoogleAppsScript.Script;
+type Trigger = GoogleAppsScript.Script.Trigger;
+type ClockTriggerBuilder = GoogleAppsScript.Script.ClockTriggerBuilder;
+type SpreadsheetTriggerBuilder = GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
 
 export const AuthMode = gasEnum<GS["AuthMode"]>(["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"]);
+export const AuthorizationStatus = gasEnum<GS["AuthorizationStatus"]>(["REQUIRED", "NOT_REQUIRED"]);
 export const TriggerSource = gasEnum<GS["TriggerSource"]>([
   "SPREADSHEETS",
   "CLOCK",
@@ -122,8 +127,8 @@ export class TriggerStore {
 }
 
 export class EmuTrigger implements Pick<
-  GoogleAppsScript.Script.Trigger,
-  "getUniqueId" | "getHandlerFunction" | "getEventType" | "getTriggerSource"
+  Trigger,
+  "getUniqueId" | "getHandlerFunction" | "getEventType" | "getTriggerSource" | "getTriggerSourceId"
 > {
   readonly [SERVICE_NAME] = "Trigger";
 
@@ -146,8 +151,42 @@ export class EmuTrigger implements Pick<
   }
 
   /** The spreadsheet id for spreadsheet triggers; null for time-driven ones. */
-  getTriggerSourceId(): string | null {
-    return this.record.eventType === "CLOCK" ? null : this.record.documentId;
+  getTriggerSourceId(): string {
+    if (this.record.eventType === "CLOCK" || this.record.documentId === null) {
+      return platformNull<string>();
+    }
+    return this.record.documentId;
+  }
+}
+
+/**
+ * ScriptApp.getAuthorizationInfo: REQUIRED while the user has scopes to grant after a scope change
+ * (emu.access.requireReauthorization), NOT_REQUIRED otherwise.
+ */
+export class EmuAuthorizationInfo implements Pick<
+  GoogleAppsScript.Script.AuthorizationInfo,
+  "getAuthorizationStatus" | "getAuthorizationUrl"
+> {
+  readonly [SERVICE_NAME] = "AuthorizationInfo";
+
+  constructor(
+    private readonly pendingScopes: readonly string[],
+    private readonly scriptId: string,
+  ) {}
+
+  getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
+    return this.pendingScopes.length > 0
+      ? AuthorizationStatus.REQUIRED
+      : AuthorizationStatus.NOT_REQUIRED;
+  }
+
+  /**
+   * The URL where the user grants the missing scopes. Strict reading: null when nothing is to be
+   * granted (the reference only describes the URL for REQUIRED), though typed string.
+   */
+  getAuthorizationUrl(): string {
+    if (this.pendingScopes.length === 0) return platformNull<string>();
+    return `https://script.google.com/macros/d/${this.scriptId}/authorize`;
   }
 }
 
@@ -163,7 +202,7 @@ class TriggerFactory {
     eventType: TriggerEventType,
     documentId: string | null,
     schedule: ClockSchedule | null,
-  ): EmuTrigger {
+  ): Trigger {
     const owner = normalizeEmail(this.runtime.effectiveUser());
     const mine = this.store.forUser(owner);
     if (this.runtime.isAddOn) {
@@ -187,11 +226,24 @@ class TriggerFactory {
       nextFireMs: schedule ? nextFireTime(schedule, this.runtime.now().getTime()) : null,
     };
     this.store.add(record);
-    return new EmuTrigger(record);
+    return asGas<Trigger>(new EmuTrigger(record));
   }
 }
 
-export class EmuClockTriggerBuilder {
+type ClockMethods =
+  | "after"
+  | "at"
+  | "atHour"
+  | "create"
+  | "everyDays"
+  | "everyHours"
+  | "everyMinutes"
+  | "everyWeeks"
+  | "inTimezone"
+  | "nearMinute"
+  | "onWeekDay";
+
+export class EmuClockTriggerBuilder implements Pick<ClockTriggerBuilder, ClockMethods> {
   readonly [SERVICE_NAME] = "ClockTriggerBuilder";
   private schedule: {
     everyMinutes?: number;
@@ -211,69 +263,73 @@ export class EmuClockTriggerBuilder {
     private readonly handler: string,
   ) {}
 
-  everyMinutes(n: number): this {
-    this.schedule.everyMinutes = n;
-    return this;
+  private self(): ClockTriggerBuilder {
+    return asGas<ClockTriggerBuilder>(this);
   }
 
-  everyHours(n: number): this {
+  everyMinutes(n: number): ClockTriggerBuilder {
+    this.schedule.everyMinutes = n;
+    return this.self();
+  }
+
+  everyHours(n: number): ClockTriggerBuilder {
     if (!VALID_HOURS.has(n))
       throw serviceError(`Invalid argument: hours (use 1, 2, 4, 6, 8 or 12)`);
     this.schedule.everyHours = n;
-    return this;
+    return this.self();
   }
 
-  everyDays(n: number): this {
+  everyDays(n: number): ClockTriggerBuilder {
     if (!Number.isInteger(n) || n < 1) throw serviceError("Invalid argument: days");
     this.schedule.everyDays = n;
-    return this;
+    return this.self();
   }
 
-  everyWeeks(n: number): this {
+  everyWeeks(n: number): ClockTriggerBuilder {
     if (!Number.isInteger(n) || n < 1) throw serviceError("Invalid argument: weeks");
     this.schedule.everyWeeks = n;
-    return this;
+    return this.self();
   }
 
-  onWeekDay(day: GoogleAppsScript.Base.Weekday): this {
+  onWeekDay(day: GoogleAppsScript.Base.Weekday): ClockTriggerBuilder {
     const index = WEEKDAY_INDEX[String(day)];
     if (index === undefined) throw serviceError("Invalid argument: day");
     this.schedule.weekDay = index;
-    return this;
+    return this.self();
   }
 
-  atHour(hour: number): this {
+  atHour(hour: number): ClockTriggerBuilder {
     if (!Number.isInteger(hour) || hour < 0 || hour > 23)
       throw serviceError("Invalid argument: hour");
     this.schedule.atHour = hour;
-    return this;
+    return this.self();
   }
 
-  nearMinute(minute: number): this {
+  nearMinute(minute: number): ClockTriggerBuilder {
     if (!Number.isInteger(minute) || minute < 0 || minute > 59) {
       throw serviceError("Invalid argument: minute");
     }
     this.schedule.nearMinute = minute;
-    return this;
+    return this.self();
   }
 
-  inTimezone(timeZone: string): this {
+  inTimezone(timeZone: string): ClockTriggerBuilder {
     if (resolveTimeZone(timeZone) !== timeZone) throw serviceError("Invalid argument: timezone");
     this.schedule.timeZone = timeZone;
-    return this;
+    return this.self();
   }
 
-  at(date: Date): this {
+  at(date: Date): ClockTriggerBuilder {
     this.schedule.atMs = new Date(date).getTime();
-    return this;
+    return this.self();
   }
 
-  after(durationMilliseconds: number): this {
+  after(durationMilliseconds: number): ClockTriggerBuilder {
     this.schedule.atMs = this.runtime.now().getTime() + durationMilliseconds;
-    return this;
+    return this.self();
   }
 
-  create(): GoogleAppsScript.Script.Trigger {
+  create(): Trigger {
     const s = this.schedule;
     const hasRepeat =
       s.everyMinutes !== undefined ||
@@ -301,17 +357,14 @@ export class EmuClockTriggerBuilder {
       secondOffset: Math.floor(this.runtime.random() * 60),
       createdMs: this.runtime.now().getTime(),
     };
-    const trigger = this.factory.create(
-      this.handler,
-      "CLOCK",
-      this.runtime.activeSpreadsheetId(),
-      schedule,
-    );
-    return trigger as unknown as GoogleAppsScript.Script.Trigger;
+    return this.factory.create(this.handler, "CLOCK", this.runtime.activeSpreadsheetId(), schedule);
   }
 }
 
-export class EmuSpreadsheetTriggerBuilder {
+export class EmuSpreadsheetTriggerBuilder implements Pick<
+  SpreadsheetTriggerBuilder,
+  "create" | "onChange" | "onEdit" | "onFormSubmit" | "onOpen"
+> {
   readonly [SERVICE_NAME] = "SpreadsheetTriggerBuilder";
   private eventType: TriggerEventType | null = null;
 
@@ -321,39 +374,37 @@ export class EmuSpreadsheetTriggerBuilder {
     private readonly spreadsheetId: string,
   ) {}
 
-  onOpen(): this {
+  onOpen(): SpreadsheetTriggerBuilder {
     this.eventType = "ON_OPEN";
-    return this;
+    return asGas<SpreadsheetTriggerBuilder>(this);
   }
 
-  onEdit(): this {
+  onEdit(): SpreadsheetTriggerBuilder {
     this.eventType = "ON_EDIT";
-    return this;
+    return asGas<SpreadsheetTriggerBuilder>(this);
   }
 
-  onChange(): this {
+  onChange(): SpreadsheetTriggerBuilder {
     this.eventType = "ON_CHANGE";
-    return this;
+    return asGas<SpreadsheetTriggerBuilder>(this);
   }
 
-  onFormSubmit(): this {
+  onFormSubmit(): SpreadsheetTriggerBuilder {
     this.eventType = "ON_FORM_SUBMIT";
-    return this;
+    return asGas<SpreadsheetTriggerBuilder>(this);
   }
 
-  create(): GoogleAppsScript.Script.Trigger {
+  create(): Trigger {
     if (!this.eventType)
       throw serviceError("The trigger needs an event: call onOpen, onEdit or onChange first.");
-    return this.factory.create(
-      this.handler,
-      this.eventType,
-      this.spreadsheetId,
-      null,
-    ) as unknown as GoogleAppsScript.Script.Trigger;
+    return this.factory.create(this.handler, this.eventType, this.spreadsheetId, null);
   }
 }
 
-export class EmuTriggerBuilder {
+export class EmuTriggerBuilder implements Pick<
+  GoogleAppsScript.Script.TriggerBuilder,
+  "timeBased" | "forSpreadsheet"
+> {
   readonly [SERVICE_NAME] = "TriggerBuilder";
 
   constructor(
@@ -362,13 +413,17 @@ export class EmuTriggerBuilder {
     private readonly handler: string,
   ) {}
 
-  timeBased(): EmuClockTriggerBuilder {
-    return new EmuClockTriggerBuilder(this.runtime, this.factory, this.handler);
+  timeBased(): ClockTriggerBuilder {
+    return asGas(new EmuClockTriggerBuilder(this.runtime, this.factory, this.handler));
   }
 
   /** Accepts a Spreadsheet or its id. */
-  forSpreadsheet(spreadsheet: unknown): EmuSpreadsheetTriggerBuilder {
-    return new EmuSpreadsheetTriggerBuilder(this.factory, this.handler, spreadsheetId(spreadsheet));
+  forSpreadsheet(
+    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string,
+  ): SpreadsheetTriggerBuilder {
+    return asGas(
+      new EmuSpreadsheetTriggerBuilder(this.factory, this.handler, spreadsheetId(spreadsheet)),
+    );
   }
 }
 
@@ -382,10 +437,24 @@ function spreadsheetId(spreadsheet: unknown): string {
 
 export class EmuScriptApp implements Pick<
   GoogleAppsScript.Script.ScriptApp,
-  "AuthMode" | "TriggerSource" | "EventType" | "WeekDay" | "getOAuthToken" | "getScriptId"
+  | "AuthMode"
+  | "AuthorizationStatus"
+  | "getAuthorizationInfo"
+  | "TriggerSource"
+  | "EventType"
+  | "WeekDay"
+  | "newTrigger"
+  | "getProjectTriggers"
+  | "getUserTriggers"
+  | "deleteTrigger"
+  | "getOAuthToken"
+  | "getScriptId"
+  | "requireScopes"
+  | "requireAllScopes"
 > {
   readonly [SERVICE_NAME] = "ScriptApp";
   readonly AuthMode = AuthMode;
+  readonly AuthorizationStatus = AuthorizationStatus;
   readonly TriggerSource = TriggerSource;
   readonly EventType = EventType;
   readonly WeekDay = WeekDay;
@@ -398,30 +467,43 @@ export class EmuScriptApp implements Pick<
     this.factory = new TriggerFactory(runtime, store);
   }
 
-  newTrigger(functionName: string): EmuTriggerBuilder {
+  newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
     if (typeof functionName !== "string" || functionName === "") {
       throw serviceError("Invalid argument: functionName");
     }
-    return new EmuTriggerBuilder(this.runtime, this.factory, functionName);
+    return asGas(new EmuTriggerBuilder(this.runtime, this.factory, functionName));
   }
 
   /** The current user's triggers in this project. */
-  getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
-    return this.mine().map((r) => new EmuTrigger(r) as unknown as GoogleAppsScript.Script.Trigger);
+  getProjectTriggers(): Trigger[] {
+    return this.mine().map((r) => asGas<Trigger>(new EmuTrigger(r)));
   }
 
-  /** The current user's triggers that belong to this spreadsheet. */
-  getUserTriggers(spreadsheet: unknown): GoogleAppsScript.Script.Trigger[] {
+  /** The current user's triggers that belong to this spreadsheet (the emulator has no Docs/Forms). */
+  getUserTriggers(
+    spreadsheet:
+      | GoogleAppsScript.Spreadsheet.Spreadsheet
+      | GoogleAppsScript.Document.Document
+      | GoogleAppsScript.Forms.Form,
+  ): Trigger[] {
     const id = spreadsheetId(spreadsheet);
     return this.mine()
       .filter((r) => r.documentId === id)
-      .map((r) => new EmuTrigger(r) as unknown as GoogleAppsScript.Script.Trigger);
+      .map((r) => asGas<Trigger>(new EmuTrigger(r)));
   }
 
-  deleteTrigger(trigger: unknown): void {
+  deleteTrigger(trigger: Trigger): void {
     if (!(trigger instanceof EmuTrigger)) throw serviceError("Invalid argument: trigger");
     if (trigger.record.owner !== normalizeEmail(this.runtime.effectiveUser())) return;
     this.store.remove(trigger.record.uid);
+  }
+
+  /** Every mode gets the same answer here: the scopes the user has yet to grant. */
+  getAuthorizationInfo(
+    _authMode: GoogleAppsScript.Script.AuthMode,
+  ): GoogleAppsScript.Script.AuthorizationInfo {
+    const pending = this.runtime.pendingScopes(this.runtime.effectiveUser());
+    return asGas(new EmuAuthorizationInfo(pending, this.getScriptId()));
   }
 
   getOAuthToken(): string {
@@ -433,9 +515,9 @@ export class EmuScriptApp implements Pick<
   }
 
   /** Scopes are all granted in the emulator; the auth mode is checked on each call instead. */
-  requireScopes(_authMode: unknown, _scopes: string[]): void {}
+  requireScopes(_authMode: GoogleAppsScript.Script.AuthMode, _scopes: string[]): void {}
 
-  requireAllScopes(_authMode: unknown): void {}
+  requireAllScopes(_authMode: GoogleAppsScript.Script.AuthMode): void {}
 
   private mine(): TriggerRecord[] {
     return this.store.forUser(this.runtime.effectiveUser());

@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import { SERVICE_NAME } from "../host";
 import type { ServiceRuntime } from "../serviceRuntime";
 
-export class EmuUser implements Pick<GoogleAppsScript.Base.User, "getEmail"> {
+/** Base.User: from Session and from a spreadsheet's getOwner/getEditors. */
+export class EmuUser implements GoogleAppsScript.Base.User {
   readonly [SERVICE_NAME] = "User";
 
   constructor(private readonly email: string) {}
@@ -12,7 +13,7 @@ export class EmuUser implements Pick<GoogleAppsScript.Base.User, "getEmail"> {
     return this.email;
   }
 
-  /** Deprecated in Apps Script; kept so EmuUser is a complete User. */
+  /** Deprecated in Apps Script: the email. */
   getUserLoginId(): string {
     return this.email;
   }

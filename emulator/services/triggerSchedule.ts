@@ -1,7 +1,7 @@
 // When an installed time-driven trigger fires. Apps Script picks a minute inside the window and
 // keeps it; here that minute is deterministic per trigger. Missed slots are not caught up: the
 // next fire time is always the first slot after "now" (Apps Script may skip runs too).
-import { resolveTimeZone, zonedParts } from "./formatDate";
+import { instantAt, resolveTimeZone, zonedParts } from "../time/zoned";
 
 export interface ClockSchedule {
   readonly everyMinutes?: number;
@@ -25,22 +25,6 @@ export interface ClockSchedule {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-/** UTC instant of a wall-clock time in a zone (handles DST by re-checking the offset). */
-export function zonedTimeToUtc(
-  timeZone: string,
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second = 0,
-): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  let guess = wall - zonedParts(new Date(wall), timeZone).offsetMinutes * MINUTE;
-  guess = wall - zonedParts(new Date(guess), timeZone).offsetMinutes * MINUTE;
-  return guess;
-}
 
 /** The first fire time strictly after `afterMs`, or null when a one-shot trigger has fired. */
 export function nextFireTime(schedule: ClockSchedule, afterMs: number): number | null {
@@ -76,7 +60,7 @@ function nextCalendarFire(schedule: ClockSchedule, afterMs: number): number {
     if (schedule.weekDay !== undefined && Math.floor(daysSince / 7) % (schedule.everyWeeks ?? 1)) {
       continue;
     }
-    const fire = zonedTimeToUtc(
+    const fire = instantAt(
       zone,
       day.getUTCFullYear(),
       day.getUTCMonth() + 1,

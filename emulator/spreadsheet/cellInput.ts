@@ -1,7 +1,8 @@
 // What a cell stores when script code writes a value: Sheets reads strings "as if a person typed
 // them" (APPS-SCRIPT-FACTS: "00123" → 123, "2026-03-02" → a date, "TRUE" → a boolean, "=…" and
-// "+1 555 0100" → formulas). A plain-text format ("@") or a leading apostrophe keeps text.
-import { daysInMonth, instantAt } from "./wallClock";
+// "+1 555 0100" → formulas). A plain-text format ("@") keeps text except "=…"; a leading
+// apostrophe keeps text everywhere.
+import { daysInMonth, instantAt } from "../time/zoned";
 
 export type CellValue = string | number | boolean | Date;
 
@@ -41,8 +42,24 @@ export function storedCellOf(
   const text = typeof input === "string" ? input : String(input);
   if (text.length > MAX_CELL_CHARACTERS) throw tooLong();
   if (text === "") return { value: undefined };
-  if (numberFormat === PLAIN_TEXT_FORMAT) return { value: text };
+  if (numberFormat === PLAIN_TEXT_FORMAT) return plainTextCellOf(text);
   return typedCellOf(text, timeZone);
+}
+
+/**
+ * A plain-text ("@") cell keeps numbers, dates and booleans as text, but (strict reading,
+ * unverified) a string starting with "=" still becomes a formula: the reference documents no
+ * exception to "a string beginning with = is a formula", so the format is no defence against
+ * formula injection. A leading apostrophe is the escape everywhere: it keeps the rest as text and
+ * is not stored.
+ */
+function plainTextCellOf(text: string): StoredCell {
+  if (text.startsWith("'")) {
+    const rest = text.slice(1);
+    return { value: rest === "" ? undefined : rest };
+  }
+  if (text.startsWith("=")) return { value: FORMULA_ERROR, formula: text };
+  return { value: text };
 }
 
 /** A formula written with setFormula(s). */
@@ -127,7 +144,9 @@ function dateOf(text: string, timeZone: string): StoredCell | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   const time = timeOf(timeText);
   if (time === null) return null;
-  const value = instantAt(timeZone, year, month, day, time?.hours, time?.minutes, time?.seconds);
+  const value = new Date(
+    instantAt(timeZone, year, month, day, time?.hours, time?.minutes, time?.seconds),
+  );
   const datePattern = iso ? "yyyy-mm-dd" : "M/d/yyyy";
   const autoFormat = time ? `${datePattern} H:mm:ss` : datePattern;
   return { value, autoFormat };

@@ -1,7 +1,7 @@
 // Embedded charts: enough to build, insert, list, update and remove the Metrics tab's charts.
 import { SERVICE_NAME } from "../host";
 import { ChartType } from "./enums";
-import { INTERNAL, asGas, internalOf } from "./internal";
+import { INTERNAL, asGas, internalOf } from "../internal";
 import type { ChartData, SheetData } from "./model";
 import { type RangeRef, rangeOf } from "./range";
 import type { SpreadsheetStore } from "./store";

@@ -1,7 +1,7 @@
 // Conditional format rules: a boolean condition, its formatting and the ranges it covers.
 import { SERVICE_NAME } from "../host";
 import { BooleanCriteria } from "./enums";
-import { INTERNAL, asGas, internalOf } from "./internal";
+import { INTERNAL, asGas, internalOf } from "../internal";
 import type { ConditionData, ConditionalRuleData, SheetBox } from "./model";
 import { type RangeRef, rangeOf } from "./range";
 import type { SpreadsheetStore } from "./store";

@@ -1,7 +1,7 @@
 // DataValidation and its builder: criteria type + values, as Apps Script reports them back.
 import { SERVICE_NAME } from "../host";
 import { DataValidationCriteria } from "./enums";
-import { INTERNAL, asGas } from "./internal";
+import { INTERNAL, asGas } from "../internal";
 import type { ValidationData } from "./model";
 
 type GS = typeof GoogleAppsScript.Spreadsheet;

@@ -1,8 +1,8 @@
 // getDisplayValue(s): the text Sheets shows for a cell, from its value and number format, with
 // dates shown in the spreadsheet's time zone.
-import { MONTHS, WEEKDAYS } from "../calendarNames";
+import { MONTHS, WEEKDAYS } from "../time/calendarNames";
 import { type CellValue, PLAIN_TEXT_FORMAT } from "./cellInput";
-import { type WallClock, wallClockOf, wallClockOfSerial } from "./wallClock";
+import { type ZonedParts, partsOfSerial, zonedParts } from "../time/zoned";
 
 /** What getNumberFormat returns for a cell nobody formatted ("Automatic"). */
 export const DEFAULT_NUMBER_FORMAT = "0.###############";
@@ -19,12 +19,12 @@ export function displayOf(
   if (typeof value === "string") return value;
   const format = numberFormat && numberFormat !== PLAIN_TEXT_FORMAT ? numberFormat : undefined;
   if (value instanceof Date) {
-    const clock = wallClockOf(value, timeZone);
+    const clock = zonedParts(value, timeZone);
     if (format && isDateFormat(format)) return formatDate(clock, format);
-    const midnight = clock.hours === 0 && clock.minutes === 0 && clock.seconds === 0;
+    const midnight = clock.hour === 0 && clock.minute === 0 && clock.second === 0;
     return formatDate(clock, midnight ? DEFAULT_DATE : DEFAULT_DATE_TIME);
   }
-  if (format && isDateFormat(format)) return formatDate(wallClockOfSerial(value), format);
+  if (format && isDateFormat(format)) return formatDate(partsOfSerial(value), format);
   if (format && format !== DEFAULT_NUMBER_FORMAT) return formatNumber(value, format);
   return formatGeneral(value);
 }
@@ -132,7 +132,7 @@ function tokenize(format: string): Token[] {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
-export function formatDate(clock: WallClock, format: string): string {
+export function formatDate(clock: ZonedParts, format: string): string {
   const tokens = tokenize(format);
   const twelveHour = tokens.some((t) => t.kind === "ampm");
   return tokens
@@ -148,19 +148,19 @@ export function formatDate(clock: WallClock, format: string): string {
           if (n === 3) return (MONTHS[clock.month - 1] ?? "").slice(0, 3);
           return pad(clock.month, n);
         case "minute":
-          return pad(clock.minutes, n);
+          return pad(clock.minute, n);
         case "day":
           if (n >= 4) return WEEKDAYS[clock.weekday] ?? "";
           if (n === 3) return (WEEKDAYS[clock.weekday] ?? "").slice(0, 3);
           return pad(clock.day, n);
         case "hour": {
-          const hours = twelveHour ? clock.hours % 12 || 12 : clock.hours;
+          const hours = twelveHour ? clock.hour % 12 || 12 : clock.hour;
           return pad(hours, n);
         }
         case "second":
-          return pad(clock.seconds, n);
+          return pad(clock.second, n);
         case "ampm": {
-          const pm = clock.hours >= 12;
+          const pm = clock.hour >= 12;
           const upper = token.text[0] === token.text[0]?.toUpperCase();
           const word = token.text.length === 3 ? (pm ? "p" : "a") : pm ? "pm" : "am";
           return upper ? word.toUpperCase() : word;

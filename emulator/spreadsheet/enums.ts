@@ -1,12 +1,6 @@
-// Apps Script enums as frozen name → name maps. Real enum values print as their name, so
-// comparing with `==` and `String(value)` both behave as in Apps Script.
-
-/** An Apps Script enum whose members are their own names ("RANGE" → "RANGE"). */
-export function gasEnum<T>(names: readonly string[]): T {
-  const members: Record<string, string> = {};
-  for (const name of names) members[name] = name;
-  return Object.freeze(members) as unknown as T;
-}
+// The SpreadsheetApp, Base (Ui) and Charts enums the emulated spreadsheet offers (gasEnum:
+// members are their own names, as in Apps Script).
+import { gasEnum } from "../enums";
 
 type GS = typeof GoogleAppsScript.Spreadsheet;
 
@@ -78,11 +72,6 @@ export const ButtonSet = gasEnum<GBase["ButtonSet"]>([
   "YES_NO",
   "YES_NO_CANCEL",
 ]);
-
-type GHtml = typeof GoogleAppsScript.HTML;
-
-export const SandboxMode = gasEnum<GHtml["SandboxMode"]>(["EMULATED", "IFRAME", "NATIVE"]);
-export const XFrameOptionsMode = gasEnum<GHtml["XFrameOptionsMode"]>(["ALLOWALL", "DEFAULT"]);
 
 type GCharts = typeof GoogleAppsScript.Charts;
 

@@ -1,6 +1,6 @@
 // A sheet's basic filter (only its range; criteria are not emulated).
 import { SERVICE_NAME } from "../host";
-import { asGas } from "./internal";
+import { asGas } from "../internal";
 import type { SheetData } from "./model";
 import { rangeOf } from "./range";
 import type { SpreadsheetStore } from "./store";

@@ -1,13 +1,13 @@
-// The spreadsheet side of the emulator: SpreadsheetApp (+ Ui) and HtmlService over an in-memory
-// store. The runtime wraps every returned object carrying [SERVICE_NAME] in its counting Proxy.
+// The spreadsheet side of the emulator: SpreadsheetApp (+ Ui) over an in-memory store, with the
+// HtmlService its sidebars and dialogs show (emulator/html). The runtime wraps every returned object carrying [SERVICE_NAME] in its counting Proxy.
 import type { EmulatorHost } from "../host";
 import { ChartType } from "./enums";
-import { HtmlServiceEmu } from "./html";
+import { HtmlServiceEmu } from "../html/htmlService";
 import { SpreadsheetAppEmu } from "./spreadsheetApp";
 import { SpreadsheetStore, type StoreOptions } from "./store";
 
 export { SpreadsheetAppEmu } from "./spreadsheetApp";
-export { HtmlServiceEmu, HtmlOutputEmu, HtmlTemplateEmu } from "./html";
+export { HtmlServiceEmu, HtmlOutputEmu, HtmlTemplateEmu } from "../html/htmlService";
 export { SpreadsheetEmu } from "./spreadsheet";
 export { SheetEmu } from "./sheet";
 export { RangeEmu } from "./range";
@@ -43,7 +43,7 @@ export function createSpreadsheetServices(
   const store = new SpreadsheetStore(host, options);
   return {
     SpreadsheetApp: new SpreadsheetAppEmu(store),
-    HtmlService: new HtmlServiceEmu(store),
+    HtmlService: new HtmlServiceEmu(host),
     Charts: { ChartType },
     store,
   };

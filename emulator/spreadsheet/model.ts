@@ -167,6 +167,8 @@ export class SheetData {
 
 export interface SpreadsheetOptions {
   timeZone: string;
+  /** getSpreadsheetLocale(), e.g. "de_DE" (default "en_US"). */
+  locale?: string;
   owner?: string;
   editors?: string[];
   /** Fixed id (default: generated). */
@@ -174,6 +176,12 @@ export interface SpreadsheetOptions {
   /** Initial tabs (default: one "Sheet1", as a new spreadsheet has). */
   sheets?: string[];
 }
+
+/**
+ * A user whose access a test took away (emu.access): "viewer" may read, "none" may not open the
+ * file. Users not listed can edit, as every configured user could before.
+ */
+export type ReducedAccess = "viewer" | "none";
 
 export interface Selection {
   sheetId: number;
@@ -186,6 +194,8 @@ export class SpreadsheetData {
   readonly namedRanges = new Map<string, SheetBox>();
   activeSheetId: number | null = null;
   selection: Selection | null = null;
+  /** Normalized email → reduced access (see ReducedAccess). */
+  readonly reducedAccess = new Map<string, ReducedAccess>();
   private nextSheetNumber = 0;
   private nextObjectId = 1;
 
@@ -195,6 +205,7 @@ export class SpreadsheetData {
     public timeZone: string,
     readonly owner: string,
     readonly editors: string[],
+    public locale = "en_US",
   ) {}
 
   newObjectId(): number {
@@ -220,7 +231,13 @@ export class SpreadsheetData {
     }
   }
 
+  /** getSheetByName is case-sensitive in Google Sheets ("contacts" is not "Contacts"). */
   sheetByName(name: string): SheetData | undefined {
+    return this.sheets.find((sheet) => sheet.name === name);
+  }
+
+  /** Names are unique ignoring case: the tab a new name would collide with. */
+  sheetNamedIgnoringCase(name: string): SheetData | undefined {
     const wanted = name.toLowerCase();
     return this.sheets.find((sheet) => sheet.name.toLowerCase() === wanted);
   }
@@ -230,7 +247,7 @@ export class SpreadsheetData {
   }
 
   assertNameFree(name: string, except?: SheetData): void {
-    const taken = this.sheetByName(name);
+    const taken = this.sheetNamedIgnoringCase(name);
     if (taken && taken !== except) {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
@@ -250,7 +267,7 @@ export class SpreadsheetData {
 
   private unusedSheetName(): string {
     for (let n = this.sheets.length + 1; ; n++) {
-      if (!this.sheetByName(`Sheet${n}`)) return `Sheet${n}`;
+      if (!this.sheetNamedIgnoringCase(`Sheet${n}`)) return `Sheet${n}`;
     }
   }
 

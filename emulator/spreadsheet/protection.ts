@@ -1,11 +1,11 @@
-// Protection of a range or a whole sheet (Touchbase protects computed columns with a warning).
+// Protection of a range or a whole sheet, warning-only or with an editor list.
 import { SERVICE_NAME } from "../host";
 import { ProtectionType } from "./enums";
-import { INTERNAL, asGas } from "./internal";
+import { INTERNAL, asGas } from "../internal";
 import type { ProtectionData, SheetData } from "./model";
 import { rangeOf } from "./range";
 import type { SpreadsheetStore } from "./store";
-import { UserEmu } from "./user";
+import { EmuUser } from "../services/session";
 
 type GS = typeof GoogleAppsScript.Spreadsheet;
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
@@ -118,7 +118,7 @@ export class ProtectionEmu implements Pick<Protection, ProtectionMethods> {
     return this.self();
   }
   getEditors(): GoogleAppsScript.Base.User[] {
-    return this.data.editors.map((email) => asGas<GoogleAppsScript.Base.User>(new UserEmu(email)));
+    return this.data.editors.map((email) => asGas<GoogleAppsScript.Base.User>(new EmuUser(email)));
   }
   addEditor(user: string | GoogleAppsScript.Base.User): Protection {
     return this.addEditors([emailOf(user)]);

@@ -1,13 +1,13 @@
 // Range: a rectangle of one sheet. Reads return fresh copies; writes read strings "as typed"
 // (cellInput.ts) and are all-or-nothing, like one Sheets API call.
-import { SERVICE_NAME } from "../host";
+import { DOCUMENT, SERVICE_NAME } from "../host";
 import { type GridBox, a1Of } from "./a1";
 import { type CellValue, type StoredCell, formulaCellOf, storedCellOf } from "./cellInput";
 import { DataValidationEmu } from "./dataValidation";
 import { DEFAULT_NUMBER_FORMAT, displayOf } from "./display";
 import { WrapStrategy } from "./enums";
 import { FilterEmu } from "./filter";
-import { INTERNAL, asGas, internalOf } from "./internal";
+import { INTERNAL, asGas, internalOf } from "../internal";
 import { type SheetData, STYLE_DEFAULTS, type StyleKey, type ValidationData } from "./model";
 import { ProtectionEmu, newProtection } from "./protection";
 import { SheetEmu } from "./sheet";
@@ -92,7 +92,8 @@ type RangeMethods =
   | "setVerticalAlignment"
   | "setWrap"
   | "setWrapStrategy"
-  | "uncheck";
+  | "uncheck"
+  | "sort";
 
 /** Validates a rectangle like Sheet.getRange does and returns a handle on it. */
 export function rangeOf(
@@ -176,6 +177,51 @@ export function storedCellsOf(
   return out;
 }
 
+interface SortKey {
+  readonly column: number;
+  readonly ascending: boolean;
+}
+
+function sortKeysOf(spec: unknown, first: number, width: number): SortKey[] {
+  const keys = (Array.isArray(spec) ? spec : [spec]).map((item): SortKey => {
+    if (typeof item === "number") return { column: item, ascending: true };
+    if (typeof item === "object" && item !== null && "column" in item) {
+      const { column, ascending } = item as { column: unknown; ascending?: unknown };
+      return { column: Number(column), ascending: ascending !== false };
+    }
+    throw new Error("Invalid argument: sortSpecObj");
+  });
+  if (keys.length === 0) throw new Error("Invalid argument: sortSpecObj");
+  for (const key of keys) {
+    if (!Number.isInteger(key.column) || key.column < first || key.column >= first + width) {
+      throw new Error("Column specified for sort must be within the range.");
+    }
+  }
+  return keys;
+}
+
+function sortRank(value: CellValue): number {
+  if (typeof value === "number" || value instanceof Date) return 0;
+  return typeof value === "string" ? 1 : 2;
+}
+
+function compareForSort(
+  left: CellValue | undefined,
+  right: CellValue | undefined,
+  ascending: boolean,
+): number {
+  if (left === undefined || right === undefined) {
+    return left === right ? 0 : left === undefined ? 1 : -1;
+  }
+  const rank = sortRank(left) - sortRank(right);
+  let cmp: number;
+  if (rank !== 0) cmp = rank;
+  else if (typeof left === "string" && typeof right === "string") {
+    cmp = left.localeCompare(right, "en", { sensitivity: "base" });
+  } else cmp = Number(left) - Number(right);
+  return ascending ? cmp : -cmp;
+}
+
 function describeArgument(value: unknown): string {
   if (Array.isArray(value)) return "Object[]";
   if (value === null) return "null";
@@ -216,8 +262,46 @@ export class RangeEmu implements Pick<Range, RangeMethods> {
     this[INTERNAL] = { sheet: sheetData, box: { ...box } };
   }
 
+  get [DOCUMENT](): SheetData["spreadsheet"] {
+    return this.sheetData.spreadsheet;
+  }
+
   private self(): Range {
     return asGas<Range>(this);
+  }
+
+  /**
+   * Sorts the range's rows by one or more columns (a column number, {column, ascending}, or a list
+   * of them; columns are sheet positions). Every layer of a row moves with it: values, formulas,
+   * notes, formats, validations, styles. Numbers and dates come before text, text before booleans,
+   * blanks last in either direction; text ignores case. Formulas move as text (the emulator does
+   * not evaluate or re-anchor them).
+   */
+  sort(sortSpecObj: unknown): Range {
+    const sheet = this.sheetData;
+    assertLive(sheet);
+    const { row, column, numRows, numColumns } = this.box;
+    const keys = sortKeysOf(sortSpecObj, column, numColumns);
+    const order = Array.from({ length: numRows }, (_, i) => i);
+    order.sort((a, b) => {
+      for (const key of keys) {
+        const left = sheet.values.get(row - 1 + a, key.column - 1);
+        const right = sheet.values.get(row - 1 + b, key.column - 1);
+        const cmp = compareForSort(left, right, key.ascending);
+        if (cmp !== 0) return cmp;
+      }
+      return a - b;
+    });
+    for (const layer of sheet.layers()) {
+      const moved = order.map((from) =>
+        Array.from({ length: numColumns }, (_, j) => layer.get(row - 1 + from, column - 1 + j)),
+      );
+      moved.forEach((cells, i) =>
+        cells.forEach((v, j) => layer.set(row - 1 + i, column - 1 + j, v)),
+      );
+    }
+    sheet.touch();
+    return this.self();
   }
 
   /** Calls fn(row, column) with 0-based grid coordinates for every cell. */

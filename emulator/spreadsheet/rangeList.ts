@@ -1,6 +1,6 @@
 // RangeList: the same operation on several ranges.
 import { SERVICE_NAME } from "../host";
-import { asGas } from "./internal";
+import { asGas } from "../internal";
 import type { RangeEmu } from "./range";
 
 type RangeList = GoogleAppsScript.Spreadsheet.RangeList;

@@ -1,10 +1,10 @@
 // Sheet: one tab. Handles are fresh per call and point at the tab's SheetData.
-import { SERVICE_NAME } from "../host";
+import { DOCUMENT, SERVICE_NAME } from "../host";
 import { parseA1, resolveA1 } from "./a1";
 import { EmbeddedChartBuilderEmu, EmbeddedChartEmu, chartDataOf } from "./chart";
 import { ConditionalFormatRuleEmu } from "./conditionalFormat";
 import { FilterEmu } from "./filter";
-import { INTERNAL, asGas, internalOf } from "./internal";
+import { INTERNAL, asGas, internalOf } from "../internal";
 import type { ConditionalRuleData, SheetData } from "./model";
 import { ProtectionEmu, newProtection } from "./protection";
 import { type RangeEmu, assertLive, rangeOf, storedCellsOf, writeStoredCells } from "./range";
@@ -101,6 +101,10 @@ export class SheetEmu implements Pick<Sheet, SheetMethods> {
     private readonly data: SheetData,
   ) {
     this[INTERNAL] = data;
+  }
+
+  get [DOCUMENT](): SheetData["spreadsheet"] {
+    return this.data.spreadsheet;
   }
 
   private self(): Sheet {

@@ -1,13 +1,14 @@
 // Spreadsheet: the document (tabs, time zone, selection, protections, named ranges, toasts).
-import { SERVICE_NAME } from "../host";
-import { INTERNAL, asGas, internalOf } from "./internal";
+import { DOCUMENT, SERVICE_NAME } from "../host";
+import { isValidTimeZone } from "../time/zoned";
+import { EmuUser } from "../services/session";
+import { INTERNAL, asGas, internalOf } from "../internal";
 import type { SheetData, SpreadsheetData } from "./model";
 import { ProtectionEmu } from "./protection";
 import { type RangeRef, rangeOf } from "./range";
 import { RangeListEmu } from "./rangeList";
 import { SheetEmu, rangeFromA1 } from "./sheet";
 import type { SpreadsheetStore } from "./store";
-import { UserEmu } from "./user";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -31,6 +32,7 @@ type SpreadsheetMethods =
   | "getSheetById"
   | "getSheetByName"
   | "getSheets"
+  | "getSpreadsheetLocale"
   | "getSpreadsheetTimeZone"
   | "getUrl"
   | "insertSheet"
@@ -39,19 +41,11 @@ type SpreadsheetMethods =
   | "rename"
   | "setActiveSheet"
   | "setNamedRange"
+  | "setSpreadsheetLocale"
   | "setSpreadsheetTimeZone"
   | "toast";
 
 type InsertOptions = { template?: Sheet };
-
-function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export class SpreadsheetEmu implements Pick<Spreadsheet, SpreadsheetMethods> {
   readonly [SERVICE_NAME] = "Spreadsheet";
@@ -66,6 +60,10 @@ export class SpreadsheetEmu implements Pick<Spreadsheet, SpreadsheetMethods> {
   ) {
     this.data = source instanceof SpreadsheetEmu ? source[INTERNAL] : source;
     this[INTERNAL] = this.data;
+  }
+
+  get [DOCUMENT](): SpreadsheetData {
+    return this.data;
   }
 
   /** Harness convenience (not in the Apps Script types, so app code cannot use it). */
@@ -96,12 +94,22 @@ export class SpreadsheetEmu implements Pick<Spreadsheet, SpreadsheetMethods> {
     if (!isValidTimeZone(timezone)) throw new Error(`Invalid argument: ${timezone}`);
     this.data.timeZone = timezone;
   }
+  getSpreadsheetLocale(): string {
+    return this.data.locale;
+  }
+  /** Locales look like "en_US", "de_DE", "pt_BR" (a bare language such as "de" also exists). */
+  setSpreadsheetLocale(locale: string): void {
+    if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(String(locale))) {
+      throw new Error(`Invalid argument: ${locale}`);
+    }
+    this.data.locale = String(locale);
+  }
   getOwner(): GoogleAppsScript.Base.User | null {
-    return this.data.owner ? asGas(new UserEmu(this.data.owner)) : null;
+    return this.data.owner ? asGas(new EmuUser(this.data.owner)) : null;
   }
   getEditors(): GoogleAppsScript.Base.User[] {
     const emails = [...new Set([this.data.owner, ...this.data.editors].filter(Boolean))];
-    return emails.map((email) => asGas<GoogleAppsScript.Base.User>(new UserEmu(email)));
+    return emails.map((email) => asGas<GoogleAppsScript.Base.User>(new EmuUser(email)));
   }
   addEditor(emailAddress: string | GoogleAppsScript.Base.User): Spreadsheet {
     return this.addEditors([

@@ -10,7 +10,7 @@ import {
   ProtectionType,
   WrapStrategy,
 } from "./enums";
-import { asGas, internalOf } from "./internal";
+import { asGas, internalOf } from "../internal";
 import type { SheetData } from "./model";
 import type { SpreadsheetEmu } from "./spreadsheet";
 import type { SpreadsheetStore } from "./store";

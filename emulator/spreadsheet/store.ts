@@ -117,7 +117,7 @@ function newSpreadsheetId(): string {
 }
 
 export interface StoreOptions {
-  /** The add-on menu's title (createAddonMenu); default "Touchbase". */
+  /** The add-on menu's title (createAddonMenu): the project's name; default "Untitled project". */
   addonName?: string;
 }
 
@@ -131,16 +131,21 @@ export class SpreadsheetStore {
   /** Without a host (unit tests of helpers): a FULL-auth script run with no active spreadsheet. */
   constructor(host?: EmulatorHost, options: StoreOptions = {}) {
     this.host = host ?? standaloneHost();
-    this.addonName = options.addonName ?? "Touchbase";
+    this.addonName = options.addonName ?? "Untitled project";
   }
 
   /** A new spreadsheet (one "Sheet1" tab unless `sheets` says otherwise). */
   create(name: string, options: SpreadsheetOptions): SpreadsheetEmu {
     const id = options.id ?? newSpreadsheetId();
     if (this.spreadsheets.has(id)) throw new Error(`A spreadsheet with id ${id} already exists.`);
-    const data = new SpreadsheetData(id, name, options.timeZone, options.owner ?? "", [
-      ...(options.editors ?? []),
-    ]);
+    const data = new SpreadsheetData(
+      id,
+      name,
+      options.timeZone,
+      options.owner ?? "",
+      [...(options.editors ?? [])],
+      options.locale,
+    );
     for (const sheetName of options.sheets ?? ["Sheet1"]) data.addSheet(sheetName);
     this.spreadsheets.set(id, data);
     return new SpreadsheetEmu(this, data);
@@ -182,6 +187,28 @@ export class SpreadsheetStore {
     if (!data.selection) return null;
     const sheet = data.sheetById(data.selection.sheetId);
     return sheet ? `${sheet.name}!${a1Of(data.selection.box)}` : null;
+  }
+
+  /**
+   * Grows a tab's grid as a person adding rows/columns would, without writing anything: a cheap way
+   * to bring a spreadsheet near the 10-million-cell limit. Throws past the limit.
+   */
+  growGrid(
+    spreadsheetId: string,
+    sheetName: string,
+    size: { readonly maxRows?: number; readonly maxColumns?: number },
+  ): void {
+    const data = this.require(spreadsheetId);
+    const sheet = data.sheetByName(sheetName);
+    if (!sheet) throw new Error(`No sheet named "${sheetName}" in spreadsheet ${spreadsheetId}.`);
+    const rows = size.maxRows ?? sheet.maxRows;
+    const columns = size.maxColumns ?? sheet.maxColumns;
+    if (rows < sheet.maxRows || columns < sheet.maxColumns) {
+      throw new Error("growGrid only grows a sheet; delete rows or columns to shrink it.");
+    }
+    data.assertCanGrowBy(rows * columns - sheet.cellCount());
+    sheet.maxRows = rows;
+    sheet.maxColumns = columns;
   }
 
   /** Cells in the whole grid of every tab (what the 10-million-cell limit counts). */

@@ -2,8 +2,8 @@
 // prompts answer from a scripted queue (default OK / YES), so tests can play the user.
 import { SERVICE_NAME } from "../host";
 import { Button, ButtonSet } from "./enums";
-import { INTERNAL, asGas, internalOf } from "./internal";
-import type { HtmlOutputState } from "./html";
+import { INTERNAL, asGas, internalOf } from "../internal";
+import type { HtmlOutputState } from "../html/htmlService";
 import type { MenuRecord, SpreadsheetStore } from "./store";
 
 type Ui = GoogleAppsScript.Base.Ui;

@@ -33,7 +33,8 @@ describe("menus", () => {
     expect(ui.addonMenu()).toBeUndefined();
     menu.addToUi();
     const added = ui.addonMenu();
-    expect(added?.title).toBe("Touchbase");
+    // The add-on menu carries the project's name; the stub host's project has none.
+    expect(added?.title).toBe("Untitled project");
     expect(ui.captions(added)).toEqual(["Open Touchbase", "---", "Refresh now"]);
     expect(added?.items[0]).toEqual({
       kind: "item",

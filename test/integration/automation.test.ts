@@ -1,6 +1,6 @@
 // Turning automation on and off through the built bundle's menu (DESIGN §3): one time-driven
 // trigger per user per document, never a second one, and turning off touches only your own.
-import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
 import { ALEX, lastAlert, SAM, ZONE } from "./support";
 
 const NOW = new Date("2026-11-23T12:00:00Z");

@@ -1,7 +1,7 @@
 // Bad input through the built bundle (common rules: every bad input gets a clear error naming the
 // problem; one bad row never stops the others). The hourly run meets a sheet people typed into.
 import type { RunResult } from "../../emulator";
-import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
 import {
   ALEX,
   clearHeader,

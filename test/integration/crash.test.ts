@@ -2,8 +2,8 @@
 // idempotent"): whichever service call fails, the next run must leave Contacts and Touches exactly
 // as one clean run does — no duplicate tier-change touches, no duplicate IDs, nothing lost.
 import { timeDrivenEvent, type RunResult } from "../../emulator";
-import { generateDemoSheet, loadDemoIntoSpreadsheet } from "../../emulator/demo";
-import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import { generateDemoSheet, loadDemoIntoSpreadsheet } from "../../scripts/demo";
+import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
 import { ALEX, rowRecords, SAM, turnOnAutomation, ZONE } from "./support";
 import { type Cell } from "../../src/domain/cells";
 

@@ -2,7 +2,7 @@
 // hour, each user's own contacts only, manager sections for managers, text + HTML parts, and
 // "Send my digest now" at once.
 import type { MailSnapshot } from "../../emulator";
-import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
 import {
   ALEX,
   lastAlert,

@@ -1,22 +1,17 @@
 // "One bad row never stops the others": random junk typed into random cells of every tab must never
 // stop the hourly run. Each seed corrupts a demo sheet differently; the run must finish with no
 // Error, and every contact row the user filled in must still get a Status.
-import { createWorkbench } from "../../emulator/workbench";
+import { Random } from "../../emulator/random";
+import { createWorkbench } from "../../scripts/demo/workbench";
 import { ALEX, records, sheetOf, STATUSES, turnOnAutomation } from "./support";
 
 const SETUP_AT = new Date("2026-11-23T13:00:00Z");
 const HOUR_MS = 3_600_000;
 
-/** A small deterministic PRNG (mulberry32), so a failing seed can be replayed. */
+/** The emulator's seeded PRNG, so a failing seed can be replayed. */
 function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const JUNK: readonly unknown[] = [

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AuthModeName, ExecutionKind } from "../../emulator";
-import { createWorkbench, DIST_DIR, type Workbench } from "../../emulator/workbench";
+import { createWorkbench, DIST_DIR, type Workbench } from "../../scripts/demo/workbench";
 import { lastAlert, lastAlertTitle, sheetOf } from "./support";
 
 const NOW = new Date("2026-03-02T14:00:00Z");

@@ -2,7 +2,7 @@
 // every contact, logs a Runs row, steps aside when another run holds the lock, and computes
 // "today" in the sheet's own time zone.
 import type { RunResult } from "../../emulator";
-import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
 import {
   ALEX,
   lastAlert,

@@ -1,7 +1,7 @@
 // Columns are found by header name (DESIGN §1): a missing required column is a clear error naming
 // the tab and the column, shown to the person and logged in Runs, and nothing is half-written.
 // Headers match ignoring case, surrounding and repeated spaces.
-import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
 import {
   ALEX,
   clearHeader,

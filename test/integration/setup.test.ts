@@ -1,7 +1,7 @@
 // "Set up / repair sheets" through the built bundle (DESIGN §1): the tabs, headers, dropdowns,
 // checkboxes, default rows, protections and colours; idempotence; and repairing a hand-made sheet
 // without moving or losing anything the user typed.
-import { createWorkbench, type Workbench } from "../../emulator/workbench";
+import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
 import {
   ALEX,
   columnNumber,

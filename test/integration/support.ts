@@ -1,7 +1,7 @@
 // Shared helpers for the integration tests: the team, reading and typing into tabs by header name,
 // settings, alerts and turning automation on. Lists that restate DESIGN.md are written out here (not
 // imported from src) so a renamed word fails the tests.
-import type { Workbench } from "../../emulator/workbench";
+import type { Workbench } from "../../scripts/demo/workbench";
 
 export type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** A row as header → value. */

@@ -3,7 +3,7 @@ import {
   generateDemoSheet,
   loadDemoIntoSpreadsheet,
   type DemoOptions,
-} from "../../emulator/demo";
+} from "../../scripts/demo";
 import {
   CONTACT,
   CONTACTS_SPEC,

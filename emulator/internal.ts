@@ -35,3 +35,12 @@ function describe(value: unknown): string {
 export function asGas<T>(value: object): T {
   return value as unknown as T;
 }
+
+/**
+ * A null where @types/google-apps-script promise an object: Apps Script's lookups
+ * (getActiveSpreadsheet in a time trigger, GmailApp.getThreadById of an unknown id,
+ * Trigger.getTriggerSourceId of a time-driven trigger) do return null though typed non-null.
+ */
+export function platformNull<T>(): T {
+  return null as unknown as T;
+}

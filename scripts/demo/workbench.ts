@@ -2,11 +2,11 @@
 // and helpers to act as a person would (menu clicks, the hourly trigger). Shared by the
 // integration tests, the playground and the benchmarks.
 import { join } from "node:path";
-import { generateDemoSheet, loadDemoIntoSpreadsheet, type DemoSheet } from "./demo";
-import { createEmulator, type Emulator } from "./emulator";
-import type { App, RunResult } from "./app";
+import { generateDemoSheet, loadDemoIntoSpreadsheet, type DemoSheet } from "./index";
+import { createEmulator, type Emulator } from "../../emulator/emulator";
+import type { App, RunResult } from "../../emulator/app";
 
-export const REPO_ROOT = join(__dirname, "..");
+export const REPO_ROOT = join(__dirname, "..", "..");
 export const DIST_DIR = join(REPO_ROOT, "dist");
 
 export interface WorkbenchOptions {
@@ -48,6 +48,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     scriptTimeZone: zone,
     users: owners.map((email) => ({ email, name: nameOf(email), dailyEmailQuota: 1500 })),
     projectDir: DIST_DIR,
+    addOnName: "Touchbase",
   });
   const created = emu.spreadsheets.create("Acme pipeline", { timeZone: zone, owner: owners[0] });
   const spreadsheetId = created.getId();

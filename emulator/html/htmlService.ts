@@ -1,9 +1,13 @@
 // HtmlService: outputs from strings or project files, and templates with <?= ?> (escaped),
 // <?!= ?> (raw) and <? ?> (code) scriptlets; template properties are visible as variables.
-import { SERVICE_NAME } from "../host";
-import { SandboxMode, XFrameOptionsMode } from "./enums";
-import { INTERNAL, asGas } from "./internal";
-import type { SpreadsheetStore } from "./store";
+import { gasEnum } from "../enums";
+import { type EmulatorHost, SERVICE_NAME } from "../host";
+import { INTERNAL, asGas } from "../internal";
+
+type GHtml = typeof GoogleAppsScript.HTML;
+
+export const SandboxMode = gasEnum<GHtml["SandboxMode"]>(["EMULATED", "IFRAME", "NATIVE"]);
+export const XFrameOptionsMode = gasEnum<GHtml["XFrameOptionsMode"]>(["ALLOWALL", "DEFAULT"]);
 
 type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 type HtmlTemplate = GoogleAppsScript.HTML.HtmlTemplate;
@@ -209,11 +213,11 @@ export class HtmlServiceEmu implements Pick<
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;
 
-  constructor(private readonly store: SpreadsheetStore) {}
+  constructor(private readonly host: EmulatorHost) {}
 
   private file(filename: string): string {
     const name = String(filename).replace(/\.html$/, "");
-    const content = this.store.host.projectFile(name);
+    const content = this.host.projectFile(name);
     if (content === undefined) throw new Error(`No HTML file named ${name} was found.`);
     return content;
   }

@@ -13,7 +13,8 @@ import {
   type Tier,
 } from "../../src/domain/schema";
 import { DemoCalendar } from "./calendar";
-import { Random, weighted } from "./random";
+import { Random } from "../../emulator/random";
+import { weighted } from "./weighted";
 import {
   COMPANY_FIRST,
   COMPANY_SECOND,

@@ -1,4 +1,5 @@
-// A small seeded PRNG (mulberry32) so the same demo options always give the same sheet.
+// The one seeded PRNG (mulberry32): the runtime's uuids and trigger minutes, the demo generator and
+// seeded tests all draw from it, so a seed replays the same run.
 
 // Local aliases: inside a vm context (Jest) every global lookup such as `Math` goes through an
 // interceptor, which made a million draws several times slower.
@@ -34,29 +35,4 @@ export class Random {
     if (item === undefined) throw new Error("Random.pick needs a non-empty list.");
     return item;
   }
-}
-
-/** Picks from weighted entries in O(log n) per draw. */
-export function weighted<T>(entries: readonly (readonly [T, number])[]): (random: Random) => T {
-  const values: T[] = [];
-  const cumulative: number[] = [];
-  let total = 0;
-  for (const [value, weight] of entries) {
-    if (weight <= 0) continue;
-    total += weight;
-    values.push(value);
-    cumulative.push(total);
-  }
-  if (values.length === 0) throw new Error("weighted() needs at least one positive weight.");
-  return (random) => {
-    const target = random.next() * total;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cumulative[mid] ?? 0) > target) hi = mid;
-      else lo = mid + 1;
-    }
-    return values[lo] as T;
-  };
 }
