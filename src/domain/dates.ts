@@ -89,11 +89,14 @@ export function isWeekend(d: Date, zone: string): boolean {
   return day === 0 || day === 6;
 }
 
-/** Saturday or Sunday → the following Monday at 00:00 local; a weekday is returned unchanged. */
+/**
+ * Saturday or Sunday → the following Monday at the same local wall-clock time (a calendar date at
+ * 00:00 stays 00:00; a due date-time keeps its hour, DESIGN §2 rule 9); a weekday is unchanged.
+ */
 export function nextWeekday(d: Date, zone: string): Date {
   const day = localWeekday(d, zone);
   if (day !== 0 && day !== 6) return d;
-  return startOfLocalDay(addLocalDays(d, day === 6 ? 2 : 1, zone), zone);
+  return addLocalDays(d, day === 6 ? 2 : 1, zone);
 }
 
 /** A local wall-clock time in `zone` as an instant (nonexistent DST times roll forward). */

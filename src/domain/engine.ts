@@ -197,10 +197,10 @@ const sameLocalDay = (a: Date, b: Date, zone: string): boolean =>
 
 const dateOnly = (at: Date): When => ({ at, hasTime: false });
 
-/** Rule 9: Saturday/Sunday → Monday (a timed due becomes the calendar date Monday). */
+/** Rule 9: Saturday/Sunday → Monday; a due date-time keeps its time of day. */
 function skipWeekend(due: When, zone: string): When {
   if (!isWeekend(due.at, zone)) return due;
-  return dateOnly(nextWeekday(due.at, zone));
+  return { at: nextWeekday(due.at, zone), hasTime: due.hasTime };
 }
 
 function statusByDue(due: When, nurture: boolean, zone: string, now: Date): Status {

@@ -57,15 +57,19 @@ describe("localDayNumber and daysBetween", () => {
   });
 });
 
-describe("weekends", () => {
+describe("weekends: Saturday and Sunday move to Monday at the same wall-clock time", () => {
   test.each([
     ["2026-03-06T12:00:00Z", "UTC", false, "2026-03-06T12:00:00.000Z"], // Friday: unchanged
-    ["2026-03-07T12:00:00Z", "UTC", true, "2026-03-09T00:00:00.000Z"], // Saturday → Monday
-    ["2026-03-08T12:00:00Z", "UTC", true, "2026-03-09T00:00:00.000Z"], // Sunday → Monday
-    // 2026-03-06 23:30 UTC is already Saturday in Berlin → Monday 00:00 CET.
-    ["2026-03-06T23:30:00Z", BERLIN, true, "2026-03-08T23:00:00.000Z"],
-    // Saturday 20:00 in Honolulu is Sunday in UTC; Monday 00:00 HST.
-    ["2026-03-08T06:00:00Z", "Pacific/Honolulu", true, "2026-03-09T10:00:00.000Z"],
+    ["2026-03-07T12:00:00Z", "UTC", true, "2026-03-09T12:00:00.000Z"], // Saturday → Monday
+    ["2026-03-08T00:00:00Z", "UTC", true, "2026-03-09T00:00:00.000Z"], // midnight stays midnight
+    // 2026-03-06 23:30 UTC is already Saturday 00:30 in Berlin → Monday 00:30 CET.
+    ["2026-03-06T23:30:00Z", BERLIN, true, "2026-03-08T23:30:00.000Z"],
+    // Saturday 13:00 CET before the spring switch → Monday 13:00 CEST (47 hours later).
+    ["2026-03-28T12:00:00Z", BERLIN, true, "2026-03-30T11:00:00.000Z"],
+    // Saturday 20:00 in Honolulu is Sunday in UTC → Monday 20:00 HST.
+    ["2026-03-08T06:00:00Z", "Pacific/Honolulu", true, "2026-03-10T06:00:00.000Z"],
+    // Sunday 10:00 in Kolkata → Monday 10:00 IST.
+    ["2026-03-08T04:30:00Z", "Asia/Kolkata", true, "2026-03-09T04:30:00.000Z"],
   ])("%s in %s", (input, zone, weekend, next) => {
     expect(isWeekend(new Date(input), zone)).toBe(weekend);
     expect(nextWeekday(new Date(input), zone).toISOString()).toBe(next);

@@ -384,10 +384,22 @@ describe("rule 4: new lead response time", () => {
       "Upcoming",
     ],
     [
-      "created on a Saturday: Monday (a date)",
+      "created on a Saturday 09:00: due Monday 13:00, Upcoming over the weekend",
       lead("2026-03-07 14:00", { created: at("2026-03-07 09:00") }),
-      "2026-03-09",
+      "2026-03-09 13:00",
       "Upcoming",
+    ],
+    [
+      "rule 9 repro: created on a Saturday 09:00, Monday 12:59: Due Today",
+      lead("2026-03-09 12:59", { created: at("2026-03-07 09:00") }),
+      "2026-03-09 13:00",
+      "Due Today",
+    ],
+    [
+      "rule 9 repro: created on a Saturday 09:00, Monday 13:01: Overdue (not only on Tuesday)",
+      lead("2026-03-09 13:01", { created: at("2026-03-07 09:00") }),
+      "2026-03-09 13:00",
+      "Overdue",
     ],
     [
       "created on a Saturday, Skip weekends No: 13:00 that day",
