@@ -163,6 +163,8 @@ export interface CadenceChoice {
   cadence: Cadence | null;
   /** Chosen by a "Stage:" rule (its start is the latest touch that set the stage). */
   byStage: boolean;
+  /** Named by the contact's Cadence cell rather than chosen by a rule. */
+  explicit: boolean;
   problem?: string;
 }
 
@@ -191,13 +193,14 @@ export function chooseCadence(
   let problem: string | undefined;
   if (contact.cadenceName !== "") {
     const explicit = findCadence(contact.cadenceName, cadences);
-    if (explicit) return { cadence: explicit, byStage: false };
+    if (explicit) return { cadence: explicit, byStage: false, explicit: true };
     problem = `Unknown cadence "${contact.cadenceName}"`;
   }
   const matched = cadences.find((c) => ruleMatches(c.appliesTo, contact));
   const choice: CadenceChoice = {
     cadence: matched ?? null,
     byStage: matched?.appliesTo.kind === "stage",
+    explicit: false,
   };
   if (problem) choice.problem = problem;
   return choice;

@@ -1,6 +1,6 @@
 // The follow-up engine (DESIGN §2): turns one contact, its touches and the cadences into the
 // computed columns. Pure and deterministic: `now` and the zone come in, nothing is read.
-import { chooseCadence, findCadence } from "./cadences";
+import { chooseCadence, findCadence, type CadenceChoice } from "./cadences";
 import {
   addLocalDays,
   daysBetween,
@@ -11,7 +11,7 @@ import {
 } from "./dates";
 import { CLOSED_STAGES, type Status, type Tier } from "./schema";
 import type { Settings } from "./settings";
-import type { Cadence, Contact, ContactResult, DueStep, Touch, When } from "./types";
+import type { AppliesTo, Cadence, Contact, ContactResult, DueStep, Touch, When } from "./types";
 
 export interface ComputeInput {
   readonly contact: Contact;
@@ -99,26 +99,38 @@ function decayedTier(
   return daysBetween(since, now, zone) >= settings.hotGoesWarmAfterDays ? "Warm" : null;
 }
 
-/** Rule 1: when the contact entered the cadence that applies now. */
+/** A rule that looks at the tier (or at nothing): moving between two such cadences is a tier change. */
+const followsTier = (rule: AppliesTo): boolean => rule.kind === "tier" || rule.kind === "any";
+
+/**
+ * Rule 1: when the contact entered the cadence that applies now. A change of tier alone (by hand
+ * or by rule 10) keeps the old start, so the outbound touches already made count as steps done;
+ * a stage change or a Cadence cell naming another cadence starts afresh.
+ */
 function cadenceStartOf(
-  cadence: Cadence,
-  byStage: boolean,
+  choice: CadenceChoice & { cadence: Cadence },
   contact: Contact,
   touches: readonly Touch[],
+  cadences: readonly Cadence[],
   facts: TouchFacts,
-  cadenceChanged: boolean,
   now: Date,
 ): Date {
-  if (byStage) {
+  const cadence = choice.cadence;
+  if (choice.byStage) {
     const stageTouch = [...touches].reverse().find((t) => t.stage && t.stage === contact.stage);
     if (stageTouch) return stageTouch.timestamp;
   }
   const previousName = cadenceNameOfStep(contact.previousStep);
-  const sameCadence = previousName !== "" && findCadence(previousName, [cadence]) !== undefined;
-  if (sameCadence && contact.previousCadenceStart) return contact.previousCadenceStart;
-  if (contact.previousStep.trim() === "" && !cadenceChanged) {
-    return contact.created ?? facts.first?.timestamp ?? now;
+  const previous = previousName === "" ? undefined : findCadence(previousName, cadences);
+  const kept = contact.previousCadenceStart;
+  if (previous && kept) {
+    const sameCadence = findCadence(previous.name, [cadence]) !== undefined;
+    const tierOnly =
+      !choice.explicit && followsTier(cadence.appliesTo) && followsTier(previous.appliesTo);
+    if (sameCadence || tierOnly) return kept;
   }
+  // The first cadence (nothing computed yet), even when rule 10 just changed the tier.
+  if (contact.previousStep.trim() === "") return contact.created ?? facts.first?.timestamp ?? now;
   return now;
 }
 
@@ -282,7 +294,7 @@ export function computeContact(input: ComputeInput): ContactResult {
   const choice = chooseCadence(contact, cadences);
   const cadence = choice.cadence;
   const start = cadence
-    ? cadenceStartOf(cadence, choice.byStage, contact, touches, facts, !!tierChange, now)
+    ? cadenceStartOf({ ...choice, cadence }, contact, touches, cadences, facts, now)
     : null;
   const plan = cadence && start ? cadenceProgress(cadence, start, contact.id, facts, zone) : null;
 

@@ -172,6 +172,7 @@ describe("chooseCadence", () => {
     expect(chooseCadence(who("New Lead", "Warm"), onlyStages)).toEqual({
       cadence: null,
       byStage: false,
+      explicit: false,
     });
   });
 

@@ -174,7 +174,8 @@ describe("rule 1: cadence start", () => {
       "2026-03-05",
     ],
     [
-      "tier Warm → Hot without a touch: start = now, day 0 is today",
+      "tier Warm → Hot by hand: the old start is kept; 3 touches done, Hot's step 4 (day 4) is " +
+        "due no earlier than the day after the last touch",
       {
         contact: {
           tier: "Hot",
@@ -185,6 +186,68 @@ describe("rule 1: cadence start", () => {
         now: "2026-03-03 10:00",
       },
       "Hot lead",
+      at("2026-02-02 09:00"),
+      "2026-02-10",
+    ],
+    [
+      "tier Hot → Cold by hand, nothing sent yet: Cold's step 1 from the old start",
+      {
+        contact: {
+          stage: "Meeting Completed",
+          tier: "Cold",
+          previousStep: "1/8 Hot lead",
+          previousCadenceStart: at("2026-03-02 09:00"),
+        },
+        now: "2026-03-03 10:00",
+      },
+      "Cold",
+      at("2026-03-02 09:00"),
+      "2026-03-02",
+    ],
+    [
+      "no tier (Any rule) → Warm by hand: only the tier changed, the start is kept",
+      {
+        contact: {
+          tier: "Warm",
+          previousStep: "2/5 Outreach",
+          previousCadenceStart: at("2026-02-23 09:00"),
+        },
+        touches: [touch("2026-02-23 10:00")],
+        now: "2026-03-03 10:00",
+      },
+      "Warm",
+      at("2026-02-23 09:00"),
+      "2026-02-26",
+    ],
+    [
+      "a Cadence cell naming another cadence still restarts: start = now",
+      {
+        contact: {
+          tier: "Warm",
+          cadenceName: "Cold",
+          previousStep: "3/4 Warm",
+          previousCadenceStart: at("2026-02-02 09:00"),
+        },
+        touches: [touch("2026-02-02 10:00"), touch("2026-02-05 10:00")],
+        now: "2026-03-03 10:00",
+      },
+      "Cold",
+      "now",
+      "2026-03-03",
+    ],
+    [
+      "a stage change to a stage without a cadence of its own (Proposal → tier Warm) restarts",
+      {
+        contact: {
+          stage: "Meeting Completed",
+          tier: "Warm",
+          previousStep: "2/4 Proposal",
+          previousCadenceStart: at("2026-02-02 09:00"),
+        },
+        touches: [touch("2026-02-02 10:00"), touch("2026-02-05 10:00")],
+        now: "2026-03-03 10:00",
+      },
+      "Warm",
       "now",
       "2026-03-03",
     ],
@@ -813,15 +876,54 @@ describe("rule 10: tier decay", () => {
     now,
   });
 
-  test("a Hot lead dark for 30 days decays to Warm and starts the Warm cadence now", () => {
-    const result = run(darkHot("2026-03-02 10:00"));
+  // Rule 1 (changed): the decay keeps the contact's place, never the Warm introduction again.
+  const threeTouchesHot = (previousStep: string, created: Date | null = null): Scenario => ({
+    contact: {
+      tier: "Hot",
+      created,
+      previousStep,
+      previousCadenceStart: previousStep === "" ? null : at("2026-01-26 09:00"),
+    },
+    touches: ["26 10:00", "27 10:00", "30 10:00"].map((d) => touch(`2026-01-${d}`)),
+    now: "2026-03-02 10:00", // 31 days after the last touch
+  });
+
+  test.each<[string, Scenario]>([
+    [
+      "3 touches on Hot, 31 days dark: step 4 of Warm from the old start",
+      threeTouchesHot("4/8 Hot lead"),
+    ],
+    [
+      "the same on the first refresh ever: the first cadence's start (Created) is kept",
+      threeTouchesHot("", at("2026-01-26 09:00")),
+    ],
+  ])("rule 1 repro: %s", (_label, scenario) => {
+    const result = run(scenario);
     expect(result.tierChange).toBe("Warm");
     expect(result.cadence).toBe("Warm");
-    expect(result.cadenceStart).toEqual(at("2026-03-02 10:00"));
-    expect(result.step).toBe("1/4 Warm");
-    expect(showDue(result)).toBe("2026-03-02");
-    expect(result.status).toBe("Due Today");
-    expect(result.dueStep?.key).toBe(`C-1|Warm|1|0|${at("2026-03-02 10:00").toISOString()}`);
+    expect(result.cadenceStart).toEqual(at("2026-01-26 09:00"));
+    // Warm's step 4 is day 14: 2026-01-26 + 14 = 2026-02-09 (after the day after the last touch).
+    expect({ step: result.step, due: showDue(result), status: result.status }).toEqual({
+      step: "4/4 Warm",
+      due: "2026-02-09",
+      status: "Overdue",
+    });
+    expect(result.dueStep?.key).toBe(`C-1|Warm|4|0|${at("2026-01-26 09:00").toISOString()}`);
+  });
+
+  test("the decayed cadence's step is never due before the day after the last outbound touch", () => {
+    const scenario = threeTouchesHot("4/8 Hot lead");
+    const touches = [
+      touch("2026-01-26 10:00"),
+      touch("2026-01-27 10:00"),
+      touch("2026-02-18 10:00"),
+    ];
+    const result = run({ ...scenario, touches, now: "2026-03-21 10:00" });
+    expect(result.tierChange).toBe("Warm");
+    expect({ step: result.step, due: showDue(result) }).toEqual({
+      step: "4/4 Warm",
+      due: "2026-02-19",
+    });
   });
 
   test.each<[string, Scenario, string]>([
