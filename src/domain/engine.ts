@@ -9,6 +9,7 @@ import {
   nextWeekday,
   startOfLocalDay,
 } from "./dates";
+import { plural } from "./format";
 import { CLOSED_STAGES, type Status, type Tier } from "./schema";
 import type { Settings } from "./settings";
 import type { AppliesTo, Cadence, Contact, ContactResult, DueStep, Touch, When } from "./types";
@@ -76,9 +77,20 @@ function summarizeTouches(touches: readonly Touch[]): TouchFacts {
   };
 }
 
-/** The cadence name in a Step cell written by a previous refresh ("3/8 Hot lead" → "Hot lead"). */
+/** The Step of a contact in nurture (rule 6), naming the cadence it came from so the next refresh can. */
+export function nurtureStep(everyDays: number, cadence: string): string {
+  const every = `Nurture every ${plural(everyDays, "day")}`;
+  return cadence === "" ? every : `${every} (after ${cadence})`;
+}
+
+/**
+ * The cadence name in a Step cell written by a previous refresh ("3/8 Hot lead" → "Hot lead",
+ * "Nurture every 90 days (after Hot lead)" → "Hot lead").
+ */
 export function cadenceNameOfStep(step: string): string {
-  const match = /^\s*\d+\s*\/\s*\d+\s+(.+)$/.exec(step);
+  const match =
+    /^\s*\d+\s*\/\s*\d+\s+(.+)$/.exec(step) ??
+    /^\s*Nurture every \d+ days? \(after (.+)\)\s*$/.exec(step);
   return match?.[1]?.trim() ?? "";
 }
 
@@ -135,6 +147,7 @@ function cadenceStartOf(
 }
 
 interface CadenceProgress {
+  cadence: string;
   /** The Step column. */
   label: string;
   /** Date-only due of the next step; null when every step is done and none repeats. */
@@ -166,6 +179,7 @@ function cadenceProgress(
       if (dayAfter > due) due = dayAfter;
     }
     return {
+      cadence: cadence.name,
       label: `${done + 1}/${total} ${cadence.name}`,
       due: { at: due, hasTime: false },
       dueStep: { cadence: cadence.name, step: next, repeat: 0, key: key(next.step, 0) },
@@ -177,13 +191,14 @@ function cadenceProgress(
     const repeat = done - total + 1;
     const due = addLocalDays(startOfLocalDay(lastOutbound, zone), lastStep.repeatEvery, zone);
     return {
+      cadence: cadence.name,
       label,
       due: { at: due, hasTime: false },
       dueStep: { cadence: cadence.name, step: lastStep, repeat, key: key(lastStep.step, repeat) },
       finished: false,
     };
   }
-  return { label, due: null, dueStep: null, finished: true };
+  return { cadence: cadence.name, label, due: null, dueStep: null, finished: true };
 }
 
 /** Is a Next Follow-Up later than `reference`? Calendar dates compare by local day. */
@@ -229,6 +244,8 @@ interface Schedule {
   closed: boolean;
   /** Shows Nurture instead of Upcoming. */
   nurture: boolean;
+  /** The Step column. */
+  step: string;
 }
 
 /** Rules 2, 6, 7: the due before any override (explicit date, SLA, renewal, reply). */
@@ -242,8 +259,9 @@ function scheduleOf(
 ): Schedule {
   const stageClosed = contact.stage === "Won" || contact.stage === "Lost";
   // Won and Lost run their own cadence (if any) to the end, then close.
+  const step = plan?.label ?? "";
   if (stageClosed && (!plan || plan.finished)) {
-    return { due: null, dueStep: null, closed: true, nurture: false };
+    return { due: null, dueStep: null, closed: true, nurture: false, step };
   }
   const outOfAttempts = !stageClosed && facts.attempts >= settings.maxAttemptsBeforeNurture;
   const nurture =
@@ -252,7 +270,7 @@ function scheduleOf(
     contact.stage === "Nurture" ||
     contact.tier === "Dead";
   if (plan && !plan.finished && !outOfAttempts) {
-    return { due: plan.due, dueStep: plan.dueStep, closed: false, nurture };
+    return { due: plan.due, dueStep: plan.dueStep, closed: false, nurture, step };
   }
   const daysAfter = (from: Date, days: number): When =>
     dateOnly(addLocalDays(startOfLocalDay(from, zone), days, zone));
@@ -264,10 +282,17 @@ function scheduleOf(
       dueStep: null,
       closed: false,
       nurture,
+      step: nurtureStep(settings.nurtureEveryDays, plan?.cadence ?? ""),
     };
   }
   const from = facts.lastTouch?.timestamp ?? contact.created ?? now;
-  return { due: daysAfter(from, settings.checkInAfterDays), dueStep: null, closed: false, nurture };
+  return {
+    due: daysAfter(from, settings.checkInAfterDays),
+    dueStep: null,
+    closed: false,
+    nurture,
+    step,
+  };
 }
 
 /** Rule 11: an open deal with no touch (or since Created) for Stale after days. */
@@ -375,7 +400,7 @@ export function computeContact(input: ComputeInput): ContactResult {
     daysSinceTouch: lastTouch ? daysBetween(lastTouch, now, zone) : null,
     touches: facts.counted.length,
     attempts: facts.attempts,
-    step: plan?.label ?? "",
+    step: schedule.step,
     lastOutcome: facts.latest?.outcome ?? "",
     cadenceStart: start,
     problem: problems.join("; "),

@@ -110,7 +110,7 @@ export interface ContactResult {
   /** Outbound + inbound touches (internal notes excluded). */
   readonly touches: number;
   readonly attempts: number;
-  /** e.g. "3/8 Hot lead"; "" without cadence. */
+  /** e.g. "3/8 Hot lead", "Nurture every 90 days (after Hot lead)"; "" without cadence. */
   readonly step: string;
   readonly lastOutcome: string;
   readonly cadenceStart: Date | null;

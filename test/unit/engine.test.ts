@@ -1,6 +1,7 @@
 // The follow-up rules (DESIGN §2), one table per rule. Times are Europe/Berlin local unless
 // a case says otherwise; 2026-03-02 is a Monday.
 import { STATUSES, type Status } from "../../src/domain/schema";
+import { cadenceNameOfStep } from "../../src/domain/engine";
 import type { Touch } from "../../src/domain/types";
 import {
   at,
@@ -559,7 +560,7 @@ describe("rule 6: nurture", () => {
   ];
   const cold = { tier: "Cold" as const, created: at("2026-02-02 09:00") };
 
-  test.each<[string, Scenario, string, Status, boolean]>([
+  test.each<[string, Scenario, string, Status, boolean, string]>([
     // 2026-03-16 + 90 days = Sunday 2026-06-14 → Monday.
     [
       "5 unanswered attempts → Nurture",
@@ -567,6 +568,7 @@ describe("rule 6: nurture", () => {
       "2026-06-15",
       "Nurture",
       false,
+      "Nurture every 90 days (after Cold)",
     ],
     [
       "…and Due Today when the nurture date comes",
@@ -574,6 +576,7 @@ describe("rule 6: nurture", () => {
       "2026-06-15",
       "Due Today",
       false,
+      "Nurture every 90 days (after Cold)",
     ],
     [
       "…and Overdue after it",
@@ -581,6 +584,7 @@ describe("rule 6: nurture", () => {
       "2026-06-15",
       "Overdue",
       false,
+      "Nurture every 90 days (after Cold)",
     ],
     [
       "Max attempts 6: still on the cadence (day 55 = Sunday → Monday)",
@@ -593,6 +597,7 @@ describe("rule 6: nurture", () => {
       "2026-03-30",
       "Upcoming",
       true,
+      "6/7 Cold",
     ],
     [
       "a finished cadence without repeat → Nurture every (days)",
@@ -611,6 +616,7 @@ describe("rule 6: nurture", () => {
       "2026-04-15",
       "Nurture",
       false,
+      "Nurture every 30 days (after Warm)",
     ],
     [
       "stage Nurture uses its cadence and shows Nurture while not due",
@@ -623,6 +629,7 @@ describe("rule 6: nurture", () => {
       "2026-06-01",
       "Nurture",
       true,
+      "1/1 Nurture",
     ],
     [
       "tier Dead uses its cadence and shows Nurture while not due",
@@ -633,12 +640,43 @@ describe("rule 6: nurture", () => {
       "2026-06-01",
       "Nurture",
       true,
+      "1/1 Dead",
     ],
-  ])("%s", (_label, scenario, due, status, hasStep) => {
+  ])("%s", (_label, scenario, due, status, hasStep, step) => {
     const result = run(scenario);
     expect(showDue(result)).toBe(due);
     expect(result.status).toBe(status);
     expect(result.dueStep !== null).toBe(hasStep);
+    // In nurture, Step says so (not "6/7 Cold"); a Nurture/Dead cadence shows its own step.
+    expect(result.step).toBe(step);
+  });
+});
+
+describe("a nurture Step names its cadence, so the next refresh keeps the start", () => {
+  test.each([
+    ["3/8 Hot lead", "Hot lead"],
+    ["Nurture every 90 days (after Hot lead)", "Hot lead"],
+    ["Nurture every 1 day (after Cold)", "Cold"],
+    ["Nurture every 90 days", ""],
+    ["typed by hand", ""],
+  ])("%s → %s", (step, name) => {
+    expect(cadenceNameOfStep(step)).toBe(name);
+  });
+
+  test("a second refresh in nurture keeps the Cold start and the Step", () => {
+    const touches = ["02", "09", "18"].map((d) => touch(`2026-02-${d} 10:00`));
+    touches.push(touch("2026-03-02 10:00"), touch("2026-03-16 10:00"));
+    const result = run({
+      contact: {
+        tier: "Cold",
+        previousStep: "Nurture every 90 days (after Cold)",
+        previousCadenceStart: at("2026-02-02 09:00"),
+      },
+      touches,
+      now: "2026-03-20 10:00",
+    });
+    expect(result.cadenceStart).toEqual(at("2026-02-02 09:00"));
+    expect(result.step).toBe("Nurture every 90 days (after Cold)");
   });
 });
 
