@@ -9,8 +9,8 @@ import {
   nextWeekday,
   startOfLocalDay,
 } from "./dates";
-import { plural } from "./format";
-import { CLOSED_STAGES, type Status, type Tier } from "./schema";
+import { formatDay, plural } from "./format";
+import { CLOSED_STAGES, TAB, TOUCH, type Status, type Tier } from "./schema";
 import type { Settings } from "./settings";
 import type { AppliesTo, Cadence, Contact, ContactResult, DueStep, Touch, When } from "./types";
 
@@ -31,7 +31,10 @@ const NOT_A_REPLY = new Set(["bounced", "auto-reply"]);
 const UNDELIVERED = new Set(["Draft", "Failed"]);
 
 interface TouchFacts {
-  /** Outbound + inbound touches that happened (Internal notes and unsent drafts excluded). */
+  /**
+   * Outbound + inbound touches that happened (Internal notes, unsent drafts and an unknown
+   * Direction excluded).
+   */
   counted: Touch[];
   outbound: Touch[];
   lastTouch: Touch | undefined;
@@ -51,7 +54,7 @@ const lastOf = <T>(list: readonly T[]): T | undefined => list[list.length - 1];
 
 function summarizeTouches(touches: readonly Touch[]): TouchFacts {
   const happened = touches.filter((t) => !(t.delivery && UNDELIVERED.has(t.delivery)));
-  const counted = happened.filter((t) => t.direction !== "Internal");
+  const counted = happened.filter((t) => t.direction === "Outbound" || t.direction === "Inbound");
   const outbound = counted.filter((t) => t.direction === "Outbound");
   const replies = counted.filter(
     (t) => t.direction === "Inbound" && !NOT_A_REPLY.has(t.outcome.toLowerCase()),
@@ -309,8 +312,32 @@ function isStale(
   return daysBetween(since, now, zone) >= settings.staleAfterDays;
 }
 
+/** More than a year ahead: a typo in the year (2062), never a plan. */
+const MAX_DAYS_AHEAD = 366;
+
+/**
+ * Touches dated more than a year ahead are left out of every rule (one would put the due date
+ * decades away) and each is named in a Problem, so it is never dropped silently.
+ */
+function setAsideFarFuture(
+  touches: readonly Touch[],
+  zone: string,
+  now: Date,
+): { usable: readonly Touch[]; problems: string[] } {
+  const ahead = (t: Touch) => daysBetween(now, t.timestamp, zone) > MAX_DAYS_AHEAD;
+  if (!touches.some(ahead)) return { usable: touches, problems: [] };
+  const problems = touches.filter(ahead).map((t) => {
+    const which = `${TAB.touches} row ${t.rowNumber}${t.touchId === "" ? "" : ` (${t.touchId})`}`;
+    const date = formatDay(t.timestamp, zone, now);
+    return `${which}: ${TOUCH.timestamp} ${date} is more than a year ahead; not used for scheduling`;
+  });
+  return { usable: touches.filter((t) => !ahead(t)), problems };
+}
+
 export function computeContact(input: ComputeInput): ContactResult {
-  const { touches, cadences, settings, zone, now } = input;
+  const { cadences, settings, zone, now } = input;
+  const farFuture = setAsideFarFuture(input.touches, zone, now);
+  const touches = farFuture.usable;
   const facts = summarizeTouches(touches);
 
   // Rule 10 first: the rest is computed as if the tier were already Warm.
@@ -388,7 +415,7 @@ export function computeContact(input: ComputeInput): ContactResult {
     dueStep = null;
   }
 
-  const problems = [...contact.problems];
+  const problems = [...contact.problems, ...farFuture.problems];
   if (choice.problem) problems.push(choice.problem);
   if (contact.owner === "" && active) problems.push("No owner");
 

@@ -51,7 +51,8 @@ export interface Touch {
   readonly contactId: string;
   readonly contactName: string;
   readonly channel: Channel | null;
-  readonly direction: Direction;
+  /** null: an unknown word (a Problem names it), read as neither an attempt nor a reply. */
+  readonly direction: Direction | null;
   readonly outcome: string;
   readonly template: string;
   readonly step: string;

@@ -1164,3 +1164,70 @@ describe("problems", () => {
     expect(showDue(result)).toBe("2026-03-03");
   });
 });
+
+describe("fail safe on data (issue 7)", () => {
+  // A Hot lead created Monday 09:00 (days 0, 1, 2, …); step 1 sent at 10:00, then one more touch.
+  const hot = { tier: "Hot" as const, created: at("2026-03-02 09:00") };
+  test.each<[string, Touch["direction"], string, number, number, boolean]>([
+    ["Outbound is an attempt", "Outbound", "3/8 Hot lead", 2, 2, false],
+    ["Inbound is a reply", "Inbound", "2/8 Hot lead", 0, 2, true],
+    ["an unknown Direction is neither an attempt nor a reply", null, "2/8 Hot lead", 1, 1, false],
+  ])("%s", (_label, direction, step, attempts, touches, awaitingReply) => {
+    const result = run({
+      contact: hot,
+      touches: [touch("2026-03-02 10:00"), touch("2026-03-03 10:00", { direction })],
+      now: "2026-03-03 12:00",
+    });
+    expect({
+      step: result.step,
+      attempts: result.attempts,
+      touches: result.touches,
+      awaitingReply: result.awaitingReply,
+    }).toEqual({ step, attempts, touches, awaitingReply });
+  });
+
+  // A Warm contact (days 0, 3, 7, 14) sent step 1 on Monday; a touch typed with a wrong year.
+  const warm = { tier: "Warm" as const, created: at("2026-03-02 09:00") };
+  test.each<[string, Partial<Touch>, string, string, string]>([
+    [
+      "an outbound touch dated 2062",
+      { touchId: "T-0000042", rowNumber: 7 },
+      "2062-03-02 10:00",
+      "2026-03-05",
+      "Touches row 7 (T-0000042): Timestamp Thu 2 Mar 2062 is more than a year ahead; " +
+        "not used for scheduling",
+    ],
+    [
+      "an inbound touch dated 2062, without a Touch ID",
+      { touchId: "", rowNumber: 9, direction: "Inbound", outcome: "Replied" },
+      "2062-03-02 10:00",
+      "2026-03-05",
+      "Touches row 9: Timestamp Thu 2 Mar 2062 is more than a year ahead; not used for scheduling",
+    ],
+    [
+      "a touch less than a year ahead is used (the cadence waits for the day after it)",
+      { rowNumber: 8 },
+      "2027-03-01 10:00",
+      "2027-03-02",
+      "",
+    ],
+  ])("%s", (_label, fields, when, due, problem) => {
+    const result = run({
+      contact: warm,
+      touches: [touch("2026-03-02 10:00"), touch(when, fields)],
+      now: "2026-03-03 10:00",
+    });
+    expect({ due: showDue(result), problem: result.problem }).toEqual({ due, problem });
+    if (problem !== "") {
+      expect({
+        status: result.status,
+        lastTouch: result.lastTouch,
+        touches: result.touches,
+      }).toEqual({
+        status: "Upcoming",
+        lastTouch: at("2026-03-02 10:00"),
+        touches: 1,
+      });
+    }
+  });
+});
