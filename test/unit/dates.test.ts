@@ -1,4 +1,4 @@
-import { TZDate, tz } from "@date-fns/tz";
+import { TZDate, tz, tzOffset } from "@date-fns/tz";
 import { addDays, startOfDay } from "date-fns";
 import {
   addLocalDays,
@@ -11,6 +11,7 @@ import {
   parseCellDate,
   startOfLocalDay,
 } from "../../src/domain/dates";
+import { SAMPLE_ZONES, sampleInstants } from "./engine-fixtures";
 
 const BERLIN = "Europe/Berlin";
 
@@ -123,22 +124,16 @@ describe("parseCellDate", () => {
   });
 });
 
-describe("fast zone math agrees with date-fns", () => {
+// The reference is date-fns' own zone handling, which needs Intl "longOffset": on a runtime
+// without it (zones.no-longoffset.test.ts) the reference itself is NaN, and zone-offsets.test.ts
+// checks instead that the formatToParts fallback gives these same answers.
+const dateFnsWorks = Number.isFinite(tzOffset(BERLIN, new Date(0)));
+
+(dateFnsWorks ? describe : describe.skip)("fast zone math agrees with date-fns", () => {
   // The memoized-offset arithmetic must give the same answers as date-fns' own zone handling,
   // including days whose midnight does not exist (America/Santiago springs forward at 24:00).
-  const zones = [
-    "America/New_York",
-    "Europe/Berlin",
-    "Asia/Kolkata",
-    "Pacific/Honolulu",
-    "America/Santiago",
-    "Australia/Lord_Howe",
-  ];
-  const start = Date.UTC(2026, 0, 1);
-  const instants = Array.from(
-    { length: 400 },
-    (_, i) => new Date(start + i * 22 * 3_600_000 + i * 7 * 60_000),
-  );
+  const zones = SAMPLE_ZONES;
+  const instants = sampleInstants();
 
   test.each(zones)("%s: start of day, +n days and day numbers", (zone) => {
     for (const d of instants) {
