@@ -43,12 +43,18 @@ export function describeAppliesTo(rule: AppliesTo): string {
   }
 }
 
-/** A whole number ≥ min; blank → null; anything else → undefined. */
-function wholeNumber(cell: Cell, min: number): number | null | undefined {
+/**
+ * Ten years: a longer Day or Repeat Every is a typo (a year typed into Day, an extra digit), and
+ * would put a due date decades away where nobody sees the contact again.
+ */
+export const MAX_CADENCE_DAYS = 3650;
+
+/** A whole number from min to max; blank → null; anything else → undefined. */
+function wholeNumber(cell: Cell, min: number, max = Infinity): number | null | undefined {
   if (isBlankCell(cell)) return null;
   const n = typeof cell === "number" ? cell : Number(cellText(cell));
   if (typeof cell === "boolean" || cell instanceof Date) return undefined;
-  return Number.isInteger(n) && n >= min ? n : undefined;
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 }
 
 interface Draft {
@@ -75,20 +81,20 @@ function parseStepRow(
     return null;
   }
   const dayCell = read(CADENCE.day);
-  const day = wholeNumber(dayCell, 0);
+  const day = wholeNumber(dayCell, 0, MAX_CADENCE_DAYS);
   if (day === null || day === undefined) {
     report(
       day === null
         ? `${CADENCE.day} is blank`
-        : `${CADENCE.day} "${cellText(dayCell)}" is not a whole number of 0 or more`,
+        : `${CADENCE.day} "${cellText(dayCell)}" is not a whole number of days from 0 to ${MAX_CADENCE_DAYS} (ten years)`,
     );
     return null;
   }
   const repeatCell = read(CADENCE.repeatEvery);
-  const repeatEvery = wholeNumber(repeatCell, 1);
+  const repeatEvery = wholeNumber(repeatCell, 1, MAX_CADENCE_DAYS);
   if (repeatEvery === undefined) {
     report(
-      `${CADENCE.repeatEvery} "${cellText(repeatCell)}" is not a whole number of days (1 or more)`,
+      `${CADENCE.repeatEvery} "${cellText(repeatCell)}" is not a whole number of days from 1 to ${MAX_CADENCE_DAYS} (ten years)`,
     );
     return null;
   }
@@ -163,6 +169,8 @@ export interface CadenceChoice {
   cadence: Cadence | null;
   /** Chosen by a "Stage:" rule (its start is the latest touch that set the stage). */
   byStage: boolean;
+  /** Named by the contact's Cadence cell rather than chosen by a rule. */
+  explicit: boolean;
   problem?: string;
 }
 
@@ -191,13 +199,14 @@ export function chooseCadence(
   let problem: string | undefined;
   if (contact.cadenceName !== "") {
     const explicit = findCadence(contact.cadenceName, cadences);
-    if (explicit) return { cadence: explicit, byStage: false };
+    if (explicit) return { cadence: explicit, byStage: false, explicit: true };
     problem = `Unknown cadence "${contact.cadenceName}"`;
   }
   const matched = cadences.find((c) => ruleMatches(c.appliesTo, contact));
   const choice: CadenceChoice = {
     cadence: matched ?? null,
     byStage: matched?.appliesTo.kind === "stage",
+    explicit: false,
   };
   if (problem) choice.problem = problem;
   return choice;

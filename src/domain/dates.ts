@@ -1,8 +1,8 @@
 // Calendar math in the spreadsheet's time zone (DESIGN §2), never the server's. Every function
 // takes the IANA zone explicitly and returns plain Dates (instants), so results are safe to hand
-// to adapters and to compare.
-import { TZDate, tz, tzOffset } from "@date-fns/tz";
-import { addDays, startOfDay } from "date-fns";
+// to adapters and to compare. Every zone offset comes from zoneOffsetMinutes, the one seam that
+// survives a runtime without Intl "longOffset" (APPS-SCRIPT-FACTS).
+import { tzOffset } from "@date-fns/tz";
 import type { When } from "./types";
 import { type Cell, isBlankCell } from "./cells";
 
@@ -11,6 +11,95 @@ const MS_PER_MINUTE = 60_000;
 
 const plain = (d: Date): Date => new Date(d.getTime());
 
+// ---------------------------------------------------------------------------------------------
+// Zone offsets
+
+/**
+ * "auto": Intl's `timeZoneName: "longOffset"` (what @date-fns/tz's tzOffset reads), switching to
+ * formatToParts for good the first time it fails (a V8 without it throws RangeError, which
+ * tzOffset turns into NaN). "formatToParts": always the fallback.
+ */
+export type OffsetStrategy = "auto" | "formatToParts";
+
+let strategy: OffsetStrategy = "auto";
+let longOffsetFailed = false;
+
+/** Chooses how offsets are computed; clears the memo so no offset of the other way is reused. */
+export function setOffsetStrategy(next: OffsetStrategy): void {
+  strategy = next;
+  longOffsetFailed = false;
+  offsetCache.clear();
+}
+
+/** The way offsets are being computed now (after "auto" has or has not fallen back). */
+export function offsetStrategyInUse(): "longOffset" | "formatToParts" {
+  return strategy === "formatToParts" || longOffsetFailed ? "formatToParts" : "longOffset";
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The offset from the zone's wall clock as formatToParts reads it, compared with the UTC instant. */
+function offsetFromParts(ms: number, zone: string): number {
+  let format = partsFormatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    partsFormatters.set(zone, format);
+  }
+  const part: Record<string, number> = {};
+  for (const p of format.formatToParts(ms)) part[p.type] = Number(p.value);
+  const wall = Date.UTC(
+    part.year ?? NaN,
+    (part.month ?? NaN) - 1,
+    part.day ?? NaN,
+    (part.hour ?? NaN) % 24, // some runtimes write midnight as 24 even with h23
+    part.minute ?? NaN,
+    part.second ?? NaN,
+  );
+  return Math.round((wall - (ms - mod(ms, 1000))) / MS_PER_MINUTE);
+}
+
+/** The zone's offset from UTC, in minutes, at `instant` (not memoized; see offsetMinutes). */
+export function zoneOffsetMinutes(instant: Date, zone: string): number {
+  if (offsetStrategyInUse() === "longOffset") {
+    const offset = tzOffset(zone, instant);
+    if (Number.isFinite(offset)) return offset;
+    longOffsetFailed = true;
+    offsetCache.clear();
+  }
+  return offsetFromParts(instant.getTime(), zone);
+}
+
+/** "+0100", "-1000", "+05:30" (Utilities.formatDate's "Z") as minutes; null when unreadable. */
+function parseOffsetText(text: string): number | null {
+  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === "-" ? -minutes : minutes;
+}
+
+/**
+ * The adapter's per-run self-check: `expectedOffsetText` is the platform's own answer for
+ * `instant` in `zone` (`Utilities.formatDate(now, zone, "Z")`, e.g. "+0100"). True when the
+ * offsets in use agree with it; otherwise every later offset comes from formatToParts and the
+ * answer is false (then also when even formatToParts disagrees: say so in Runs).
+ */
+export function checkZoneOffsets(expectedOffsetText: string, instant: Date, zone: string): boolean {
+  const expected = parseOffsetText(expectedOffsetText);
+  if (expected === null) return false;
+  if (zoneOffsetMinutes(instant, zone) === expected) return true;
+  setOffsetStrategy("formatToParts");
+  return false;
+}
+
 // A zone's UTC offset changes only at transitions, which fall on 15-minute boundaries of UTC in
 // every IANA zone; memoizing per (zone, quarter hour) turns an Intl lookup per date into a map
 // hit — the refresh handles hundreds of thousands of dates.
@@ -18,20 +107,20 @@ const QUARTER_HOUR_MS = 15 * MS_PER_MINUTE;
 const OFFSET_CACHE_LIMIT = 200_000;
 const offsetCache = new Map<string, Map<number, number>>();
 
-/** The zone's offset from UTC, in minutes, at instant `ms`. */
+/** The zone's offset from UTC, in minutes, at instant `ms`, memoized. */
 function offsetMinutes(ms: number, zone: string): number {
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  const cached = offsetCache.get(zone)?.get(bucket);
+  if (cached !== undefined) return cached;
+  // Computed before the map is fetched: a failing longOffset clears the memo.
+  const offset = zoneOffsetMinutes(new Date(ms), zone);
   let byBucket = offsetCache.get(zone);
   if (!byBucket) {
     byBucket = new Map();
     offsetCache.set(zone, byBucket);
   }
-  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
-  let offset = byBucket.get(bucket);
-  if (offset === undefined) {
-    if (byBucket.size >= OFFSET_CACHE_LIMIT) byBucket.clear();
-    offset = tzOffset(zone, new Date(ms));
-    byBucket.set(bucket, offset);
-  }
+  if (byBucket.size >= OFFSET_CACHE_LIMIT) byBucket.clear();
+  byBucket.set(bucket, offset);
   return offset;
 }
 
@@ -41,27 +130,45 @@ function localMs(ms: number, zone: string): number {
 }
 
 /**
- * The instant whose local wall clock reads `wallMs` (ms since 1970-01-01 local), or null when that
- * wall time does not exist or is ambiguous in a way the fast path cannot settle (DST edges).
+ * The instant whose local wall clock reads `wallMs` (ms since 1970-01-01 local). A wall time that
+ * does not exist (the hour skipped by DST) rolls forward by the gap, as a clock does.
  */
-function instantOfLocal(wallMs: number, zone: string): number | null {
+function instantOfLocal(wallMs: number, zone: string): number {
   const guess = wallMs - offsetMinutes(wallMs, zone) * MS_PER_MINUTE;
   const instant = wallMs - offsetMinutes(guess, zone) * MS_PER_MINUTE;
-  return localMs(instant, zone) === wallMs ? instant : null;
+  if (localMs(instant, zone) === wallMs) return instant;
+  // Next to a transition (never two within a day): try the offsets in force either side.
+  const before = offsetMinutes(wallMs - MS_PER_DAY, zone);
+  const after = offsetMinutes(wallMs + MS_PER_DAY, zone);
+  const valid = [before, after]
+    .map((offset) => wallMs - offset * MS_PER_MINUTE)
+    .filter((t) => localMs(t, zone) === wallMs);
+  return valid.length > 0 ? Math.min(...valid) : wallMs - before * MS_PER_MINUTE;
 }
 
-/** Local midnight (00:00 in `zone`) of the calendar day that `d` falls on. */
+/** The wall-clock fields of `d` in `zone` (month 1–12; weekday 0 = Sunday). */
+export function localParts(d: Date, zone: string) {
+  const wall = new Date(localMs(d.getTime(), zone));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+    weekday: wall.getUTCDay(),
+  };
+}
+
+/** Local midnight (00:00 in `zone`) of the calendar day that `d` falls on (or its first instant). */
 export function startOfLocalDay(d: Date, zone: string): Date {
   const wall = localMs(d.getTime(), zone);
-  const instant = instantOfLocal(wall - mod(wall, MS_PER_DAY), zone);
-  // A zone whose clocks skip midnight (DST at 00:00): let date-fns find the day's first instant.
-  return instant === null ? plain(startOfDay(d, { in: tz(zone) })) : new Date(instant);
+  return new Date(instantOfLocal(wall - mod(wall, MS_PER_DAY), zone));
 }
 
 /** The same wall-clock time `n` calendar days later in `zone` (a DST day is 23 or 25 hours). */
 export function addLocalDays(d: Date, n: number, zone: string): Date {
-  const instant = instantOfLocal(localMs(d.getTime(), zone) + n * MS_PER_DAY, zone);
-  return instant === null ? plain(addDays(d, n, { in: tz(zone) })) : new Date(instant);
+  return new Date(instantOfLocal(localMs(d.getTime(), zone) + n * MS_PER_DAY, zone));
 }
 
 /** Days since 1970-01-01 of the local calendar date of `d`: subtract two to count days between. */
@@ -89,11 +196,14 @@ export function isWeekend(d: Date, zone: string): boolean {
   return day === 0 || day === 6;
 }
 
-/** Saturday or Sunday → the following Monday at 00:00 local; a weekday is returned unchanged. */
+/**
+ * Saturday or Sunday → the following Monday at the same local wall-clock time (a calendar date at
+ * 00:00 stays 00:00; a due date-time keeps its hour, DESIGN §2 rule 9); a weekday is unchanged.
+ */
 export function nextWeekday(d: Date, zone: string): Date {
   const day = localWeekday(d, zone);
   if (day !== 0 && day !== 6) return d;
-  return startOfLocalDay(addLocalDays(d, day === 6 ? 2 : 1, zone), zone);
+  return addLocalDays(d, day === 6 ? 2 : 1, zone);
 }
 
 /** A local wall-clock time in `zone` as an instant (nonexistent DST times roll forward). */
@@ -106,7 +216,10 @@ export function localDateTime(
   minutes = 0,
   seconds = 0,
 ): Date {
-  return plain(new TZDate(year, month - 1, day, hours, minutes, seconds, zone));
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads years 0–99 as 19xx
+  wall.setUTCHours(hours, minutes, seconds, 0);
+  return new Date(instantOfLocal(wall.getTime(), zone));
 }
 
 function isRealDate(year: number, month: number, day: number): boolean {

@@ -1,6 +1,6 @@
 // The follow-up engine (DESIGN §2): turns one contact, its touches and the cadences into the
 // computed columns. Pure and deterministic: `now` and the zone come in, nothing is read.
-import { chooseCadence, findCadence } from "./cadences";
+import { chooseCadence, findCadence, type CadenceChoice } from "./cadences";
 import {
   addLocalDays,
   daysBetween,
@@ -9,9 +9,10 @@ import {
   nextWeekday,
   startOfLocalDay,
 } from "./dates";
-import { CLOSED_STAGES, type Status, type Tier } from "./schema";
+import { formatDay, plural } from "./format";
+import { CLOSED_STAGES, TAB, TOUCH, type Status, type Tier } from "./schema";
 import type { Settings } from "./settings";
-import type { Cadence, Contact, ContactResult, DueStep, Touch, When } from "./types";
+import type { AppliesTo, Cadence, Contact, ContactResult, DueStep, Touch, When } from "./types";
 
 export interface ComputeInput {
   readonly contact: Contact;
@@ -30,7 +31,10 @@ const NOT_A_REPLY = new Set(["bounced", "auto-reply"]);
 const UNDELIVERED = new Set(["Draft", "Failed"]);
 
 interface TouchFacts {
-  /** Outbound + inbound touches that happened (Internal notes and unsent drafts excluded). */
+  /**
+   * Outbound + inbound touches that happened (Internal notes, unsent drafts and an unknown
+   * Direction excluded).
+   */
   counted: Touch[];
   outbound: Touch[];
   lastTouch: Touch | undefined;
@@ -50,7 +54,7 @@ const lastOf = <T>(list: readonly T[]): T | undefined => list[list.length - 1];
 
 function summarizeTouches(touches: readonly Touch[]): TouchFacts {
   const happened = touches.filter((t) => !(t.delivery && UNDELIVERED.has(t.delivery)));
-  const counted = happened.filter((t) => t.direction !== "Internal");
+  const counted = happened.filter((t) => t.direction === "Outbound" || t.direction === "Inbound");
   const outbound = counted.filter((t) => t.direction === "Outbound");
   const replies = counted.filter(
     (t) => t.direction === "Inbound" && !NOT_A_REPLY.has(t.outcome.toLowerCase()),
@@ -76,9 +80,20 @@ function summarizeTouches(touches: readonly Touch[]): TouchFacts {
   };
 }
 
-/** The cadence name in a Step cell written by a previous refresh ("3/8 Hot lead" → "Hot lead"). */
+/** The Step of a contact in nurture (rule 6), naming the cadence it came from so the next refresh can. */
+export function nurtureStep(everyDays: number, cadence: string): string {
+  const every = `Nurture every ${plural(everyDays, "day")}`;
+  return cadence === "" ? every : `${every} (after ${cadence})`;
+}
+
+/**
+ * The cadence name in a Step cell written by a previous refresh ("3/8 Hot lead" → "Hot lead",
+ * "Nurture every 90 days (after Hot lead)" → "Hot lead").
+ */
 export function cadenceNameOfStep(step: string): string {
-  const match = /^\s*\d+\s*\/\s*\d+\s+(.+)$/.exec(step);
+  const match =
+    /^\s*\d+\s*\/\s*\d+\s+(.+)$/.exec(step) ??
+    /^\s*Nurture every \d+ days? \(after (.+)\)\s*$/.exec(step);
   return match?.[1]?.trim() ?? "";
 }
 
@@ -99,30 +114,43 @@ function decayedTier(
   return daysBetween(since, now, zone) >= settings.hotGoesWarmAfterDays ? "Warm" : null;
 }
 
-/** Rule 1: when the contact entered the cadence that applies now. */
+/** A rule that looks at the tier (or at nothing): moving between two such cadences is a tier change. */
+const followsTier = (rule: AppliesTo): boolean => rule.kind === "tier" || rule.kind === "any";
+
+/**
+ * Rule 1: when the contact entered the cadence that applies now. A change of tier alone (by hand
+ * or by rule 10) keeps the old start, so the outbound touches already made count as steps done;
+ * a stage change or a Cadence cell naming another cadence starts afresh.
+ */
 function cadenceStartOf(
-  cadence: Cadence,
-  byStage: boolean,
+  choice: CadenceChoice & { cadence: Cadence },
   contact: Contact,
   touches: readonly Touch[],
+  cadences: readonly Cadence[],
   facts: TouchFacts,
-  cadenceChanged: boolean,
   now: Date,
 ): Date {
-  if (byStage) {
+  const cadence = choice.cadence;
+  if (choice.byStage) {
     const stageTouch = [...touches].reverse().find((t) => t.stage && t.stage === contact.stage);
     if (stageTouch) return stageTouch.timestamp;
   }
   const previousName = cadenceNameOfStep(contact.previousStep);
-  const sameCadence = previousName !== "" && findCadence(previousName, [cadence]) !== undefined;
-  if (sameCadence && contact.previousCadenceStart) return contact.previousCadenceStart;
-  if (contact.previousStep.trim() === "" && !cadenceChanged) {
-    return contact.created ?? facts.first?.timestamp ?? now;
+  const previous = previousName === "" ? undefined : findCadence(previousName, cadences);
+  const kept = contact.previousCadenceStart;
+  if (previous && kept) {
+    const sameCadence = findCadence(previous.name, [cadence]) !== undefined;
+    const tierOnly =
+      !choice.explicit && followsTier(cadence.appliesTo) && followsTier(previous.appliesTo);
+    if (sameCadence || tierOnly) return kept;
   }
+  // The first cadence (nothing computed yet), even when rule 10 just changed the tier.
+  if (contact.previousStep.trim() === "") return contact.created ?? facts.first?.timestamp ?? now;
   return now;
 }
 
 interface CadenceProgress {
+  cadence: string;
   /** The Step column. */
   label: string;
   /** Date-only due of the next step; null when every step is done and none repeats. */
@@ -154,6 +182,7 @@ function cadenceProgress(
       if (dayAfter > due) due = dayAfter;
     }
     return {
+      cadence: cadence.name,
       label: `${done + 1}/${total} ${cadence.name}`,
       due: { at: due, hasTime: false },
       dueStep: { cadence: cadence.name, step: next, repeat: 0, key: key(next.step, 0) },
@@ -165,13 +194,14 @@ function cadenceProgress(
     const repeat = done - total + 1;
     const due = addLocalDays(startOfLocalDay(lastOutbound, zone), lastStep.repeatEvery, zone);
     return {
+      cadence: cadence.name,
       label,
       due: { at: due, hasTime: false },
       dueStep: { cadence: cadence.name, step: lastStep, repeat, key: key(lastStep.step, repeat) },
       finished: false,
     };
   }
-  return { label, due: null, dueStep: null, finished: true };
+  return { cadence: cadence.name, label, due: null, dueStep: null, finished: true };
 }
 
 /** Is a Next Follow-Up later than `reference`? Calendar dates compare by local day. */
@@ -197,10 +227,10 @@ const sameLocalDay = (a: Date, b: Date, zone: string): boolean =>
 
 const dateOnly = (at: Date): When => ({ at, hasTime: false });
 
-/** Rule 9: Saturday/Sunday → Monday (a timed due becomes the calendar date Monday). */
+/** Rule 9: Saturday/Sunday → Monday; a due date-time keeps its time of day. */
 function skipWeekend(due: When, zone: string): When {
   if (!isWeekend(due.at, zone)) return due;
-  return dateOnly(nextWeekday(due.at, zone));
+  return { at: nextWeekday(due.at, zone), hasTime: due.hasTime };
 }
 
 function statusByDue(due: When, nurture: boolean, zone: string, now: Date): Status {
@@ -217,6 +247,8 @@ interface Schedule {
   closed: boolean;
   /** Shows Nurture instead of Upcoming. */
   nurture: boolean;
+  /** The Step column. */
+  step: string;
 }
 
 /** Rules 2, 6, 7: the due before any override (explicit date, SLA, renewal, reply). */
@@ -230,8 +262,9 @@ function scheduleOf(
 ): Schedule {
   const stageClosed = contact.stage === "Won" || contact.stage === "Lost";
   // Won and Lost run their own cadence (if any) to the end, then close.
+  const step = plan?.label ?? "";
   if (stageClosed && (!plan || plan.finished)) {
-    return { due: null, dueStep: null, closed: true, nurture: false };
+    return { due: null, dueStep: null, closed: true, nurture: false, step };
   }
   const outOfAttempts = !stageClosed && facts.attempts >= settings.maxAttemptsBeforeNurture;
   const nurture =
@@ -240,7 +273,7 @@ function scheduleOf(
     contact.stage === "Nurture" ||
     contact.tier === "Dead";
   if (plan && !plan.finished && !outOfAttempts) {
-    return { due: plan.due, dueStep: plan.dueStep, closed: false, nurture };
+    return { due: plan.due, dueStep: plan.dueStep, closed: false, nurture, step };
   }
   const daysAfter = (from: Date, days: number): When =>
     dateOnly(addLocalDays(startOfLocalDay(from, zone), days, zone));
@@ -252,10 +285,17 @@ function scheduleOf(
       dueStep: null,
       closed: false,
       nurture,
+      step: nurtureStep(settings.nurtureEveryDays, plan?.cadence ?? ""),
     };
   }
   const from = facts.lastTouch?.timestamp ?? contact.created ?? now;
-  return { due: daysAfter(from, settings.checkInAfterDays), dueStep: null, closed: false, nurture };
+  return {
+    due: daysAfter(from, settings.checkInAfterDays),
+    dueStep: null,
+    closed: false,
+    nurture,
+    step,
+  };
 }
 
 /** Rule 11: an open deal with no touch (or since Created) for Stale after days. */
@@ -272,8 +312,32 @@ function isStale(
   return daysBetween(since, now, zone) >= settings.staleAfterDays;
 }
 
+/** More than a year ahead: a typo in the year (2062), never a plan. */
+const MAX_DAYS_AHEAD = 366;
+
+/**
+ * Touches dated more than a year ahead are left out of every rule (one would put the due date
+ * decades away) and each is named in a Problem, so it is never dropped silently.
+ */
+function setAsideFarFuture(
+  touches: readonly Touch[],
+  zone: string,
+  now: Date,
+): { usable: readonly Touch[]; problems: string[] } {
+  const ahead = (t: Touch) => daysBetween(now, t.timestamp, zone) > MAX_DAYS_AHEAD;
+  if (!touches.some(ahead)) return { usable: touches, problems: [] };
+  const problems = touches.filter(ahead).map((t) => {
+    const which = `${TAB.touches} row ${t.rowNumber}${t.touchId === "" ? "" : ` (${t.touchId})`}`;
+    const date = formatDay(t.timestamp, zone, now);
+    return `${which}: ${TOUCH.timestamp} ${date} is more than a year ahead; not used for scheduling`;
+  });
+  return { usable: touches.filter((t) => !ahead(t)), problems };
+}
+
 export function computeContact(input: ComputeInput): ContactResult {
-  const { touches, cadences, settings, zone, now } = input;
+  const { cadences, settings, zone, now } = input;
+  const farFuture = setAsideFarFuture(input.touches, zone, now);
+  const touches = farFuture.usable;
   const facts = summarizeTouches(touches);
 
   // Rule 10 first: the rest is computed as if the tier were already Warm.
@@ -282,7 +346,7 @@ export function computeContact(input: ComputeInput): ContactResult {
   const choice = chooseCadence(contact, cadences);
   const cadence = choice.cadence;
   const start = cadence
-    ? cadenceStartOf(cadence, choice.byStage, contact, touches, facts, !!tierChange, now)
+    ? cadenceStartOf({ ...choice, cadence }, contact, touches, cadences, facts, now)
     : null;
   const plan = cadence && start ? cadenceProgress(cadence, start, contact.id, facts, zone) : null;
 
@@ -351,7 +415,7 @@ export function computeContact(input: ComputeInput): ContactResult {
     dueStep = null;
   }
 
-  const problems = [...contact.problems];
+  const problems = [...contact.problems, ...farFuture.problems];
   if (choice.problem) problems.push(choice.problem);
   if (contact.owner === "" && active) problems.push("No owner");
 
@@ -363,7 +427,7 @@ export function computeContact(input: ComputeInput): ContactResult {
     daysSinceTouch: lastTouch ? daysBetween(lastTouch, now, zone) : null,
     touches: facts.counted.length,
     attempts: facts.attempts,
-    step: plan?.label ?? "",
+    step: schedule.step,
     lastOutcome: facts.latest?.outcome ?? "",
     cadenceStart: start,
     problem: problems.join("; "),

@@ -1,6 +1,6 @@
 // Display helpers for dates and numbers shown to people (digest, sidebar). Every calendar
 // question is answered in the spreadsheet's zone, never the server's (DESIGN §2).
-import { TZDate } from "@date-fns/tz";
+import { localParts } from "./dates";
 import type { When } from "./types";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
@@ -30,15 +30,16 @@ export interface ZonedParts {
   readonly weekday: number;
 }
 
+/** Through dates.ts's zone-offset seam, so it holds on a runtime without Intl longOffset. */
 export function zonedParts(date: Date, zone: string): ZonedParts {
-  const local = new TZDate(date.getTime(), zone);
+  const local = localParts(date, zone);
   return {
-    year: local.getFullYear(),
-    month: local.getMonth(),
-    day: local.getDate(),
-    hour: local.getHours(),
-    minute: local.getMinutes(),
-    weekday: local.getDay(),
+    year: local.year,
+    month: local.month - 1,
+    day: local.day,
+    hour: local.hour,
+    minute: local.minute,
+    weekday: local.weekday,
   };
 }
 

@@ -250,7 +250,7 @@ function tierChangeTouch(
     [TOUCH.contactId, touch.contactId],
     [TOUCH.contact, touch.contactName],
     [TOUCH.channel, touch.channel ?? ""],
-    [TOUCH.direction, touch.direction],
+    [TOUCH.direction, touch.direction ?? ""],
     [TOUCH.outcome, touch.outcome],
     [TOUCH.notes, touch.notes],
     [TOUCH.loggedBy, touch.loggedBy],

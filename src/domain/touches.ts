@@ -98,14 +98,21 @@ function parseRow(
   const channel = matchWord(channelText, CHANNELS) ?? null;
   if (channelText !== "" && !channel) report(`unknown ${TOUCH.channel} "${channelText}"`);
 
-  const defaultDirection: Direction = channel === "Note" ? "Internal" : "Outbound";
+  // Blank follows the channel; an unknown word is never guessed (a "Received" read as Outbound
+  // would count as an attempt and advance the cadence): it is neither an attempt nor a reply.
   const directionText = cellText(read(TOUCH.direction));
-  let direction: Direction = defaultDirection;
+  let direction: Direction | null = channel === "Note" ? "Internal" : "Outbound";
   if (directionText !== "") {
-    const matched =
-      matchWord(directionText, DIRECTIONS) ?? DIRECTION_ALIASES[directionText.toLowerCase()];
-    if (matched) direction = matched;
-    else report(`unknown ${TOUCH.direction} "${directionText}" (read as ${defaultDirection})`);
+    direction =
+      matchWord(directionText, DIRECTIONS) ??
+      DIRECTION_ALIASES[normalizeKey(directionText)] ??
+      null;
+    if (!direction) {
+      report(
+        `unknown ${TOUCH.direction} "${directionText}" (use ${DIRECTIONS.join(", ")}); ` +
+          `not counted as an attempt or a reply`,
+      );
+    }
   }
 
   const stageText = cellText(read(TOUCH.stage));

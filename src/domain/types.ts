@@ -51,7 +51,8 @@ export interface Touch {
   readonly contactId: string;
   readonly contactName: string;
   readonly channel: Channel | null;
-  readonly direction: Direction;
+  /** null: an unknown word (a Problem names it), read as neither an attempt nor a reply. */
+  readonly direction: Direction | null;
   readonly outcome: string;
   readonly template: string;
   readonly step: string;
@@ -110,7 +111,7 @@ export interface ContactResult {
   /** Outbound + inbound touches (internal notes excluded). */
   readonly touches: number;
   readonly attempts: number;
-  /** e.g. "3/8 Hot lead"; "" without cadence. */
+  /** e.g. "3/8 Hot lead", "Nurture every 90 days (after Hot lead)"; "" without cadence. */
   readonly step: string;
   readonly lastOutcome: string;
   readonly cadenceStart: Date | null;

@@ -76,7 +76,8 @@ describe("the hourly run", () => {
       });
       if (ACTIVE.has(String(contact["Status"]))) expect(contact["Due"]).toBeInstanceOf(Date);
       else expect(contact["Due"]).toBe("");
-      expect(String(contact["Step"])).toMatch(/^\d+\/\d+ \S/);
+      // "3/8 Hot lead", or "Nurture every 90 days (after Hot lead)" once in nurture (rule 6).
+      expect(String(contact["Step"])).toMatch(/^(\d+\/\d+ \S|Nurture every \d+ days? \(after \S)/);
       expect(typeof contact["Touches"]).toBe("number");
       expect(typeof contact["Attempts"]).toBe("number");
     }

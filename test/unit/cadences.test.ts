@@ -84,11 +84,11 @@ describe("parseCadences", () => {
     ],
     [
       ["X", "", 3, "three", "", "", "", "", ""],
-      'Cadences row 3: Day "three" is not a whole number of 0 or more',
+      'Cadences row 3: Day "three" is not a whole number of days from 0 to 3650',
     ],
     [
       ["X", "", 3, -1, "", "", "", "", ""],
-      'Cadences row 3: Day "-1" is not a whole number of 0 or more',
+      'Cadences row 3: Day "-1" is not a whole number of days from 0 to 3650',
     ],
     [["X", "", 3, "", "", "", "", "", ""], "Cadences row 3: Day is blank"],
     [
@@ -101,6 +101,19 @@ describe("parseCadences", () => {
     ],
     [["X", "", 3, 2, "", "", "", 0, ""], 'Cadences row 3: Repeat Every "0" is not a whole number'],
     [["X", "", 1, 9, "", "", "", "", ""], 'Cadences row 3: duplicate Step 1 in cadence "X"'],
+    // More than ten years is a typo, not a plan (issue 7: fail safe on data).
+    [
+      ["X", "", 3, 3651, "", "", "", "", ""],
+      'Cadences row 3: Day "3651" is not a whole number of days from 0 to 3650 (ten years)',
+    ],
+    [
+      ["X", "", 3, "20260302", "", "", "", "", ""],
+      'Cadences row 3: Day "20260302" is not a whole number of days from 0 to 3650',
+    ],
+    [
+      ["X", "", 3, 2, "", "", "", 36500, ""],
+      'Cadences row 3: Repeat Every "36500" is not a whole number of days from 1 to 3650 (ten years)',
+    ],
   ])("bad row %j is ignored with a problem naming row and column", (bad, problem) => {
     const { cadences, problems } = parse([
       ["X", "Tier: Cold", 1, 0, "", "", "", "", ""],
@@ -114,6 +127,18 @@ describe("parseCadences", () => {
       [1, 0],
       [2, 5],
     ]);
+  });
+
+  test.each([
+    ["Day", 3650, ""],
+    ["Repeat Every", 2, 3650],
+  ])("%s of exactly ten years (3650) is accepted", (_column, day, repeat) => {
+    const { cadences, problems } = parse([["X", "Any", 1, day, "", "", "", repeat, ""]]);
+    expect(problems).toEqual([]);
+    expect(cadences[0]?.steps[0]).toMatchObject({
+      day,
+      repeatEvery: repeat === "" ? null : repeat,
+    });
   });
 
   test("a blank cadence name is a problem; a conflicting rule keeps the first", () => {
@@ -172,6 +197,7 @@ describe("chooseCadence", () => {
     expect(chooseCadence(who("New Lead", "Warm"), onlyStages)).toEqual({
       cadence: null,
       byStage: false,
+      explicit: false,
     });
   });
 

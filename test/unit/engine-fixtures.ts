@@ -181,3 +181,22 @@ export function showDue(result: ContactResult, zone = BERLIN): string | null {
   }).format(result.due.at);
   return `${date} ${time}`;
 }
+
+/** Zones with DST at 02:00, none, half and quarter hours, midnight skipped, a 30-minute DST. */
+export const SAMPLE_ZONES = [
+  "America/New_York",
+  "Europe/Berlin",
+  "Asia/Kolkata",
+  "Pacific/Honolulu",
+  "America/Santiago",
+  "Australia/Lord_Howe",
+];
+
+/** 400 instants through 2026 at uneven hours and minutes, crossing every switch of the year. */
+export function sampleInstants(): Date[] {
+  const start = Date.UTC(2026, 0, 1);
+  return Array.from(
+    { length: 400 },
+    (_, i) => new Date(start + i * 22 * 3_600_000 + i * 7 * 60_000),
+  );
+}

@@ -173,7 +173,7 @@ describe("a whole sheet with problems", () => {
 
   test("cadence problems name the row and column", () => {
     expect(cadences.problems).toEqual([
-      'Cadences row 5: Day "two" is not a whole number of 0 or more',
+      'Cadences row 5: Day "two" is not a whole number of days from 0 to 3650 (ten years)',
     ]);
   });
 

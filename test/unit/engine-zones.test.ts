@@ -1,7 +1,7 @@
 // Everything happens in the spreadsheet's zone: due dates land on the right local day, and
 // "today" follows the local calendar, not UTC's.
 import type { Status } from "../../src/domain/schema";
-import { localDate, run, showDue, touch, type Scenario } from "./engine-fixtures";
+import { at, localDate, run, showDue, touch, type Scenario } from "./engine-fixtures";
 
 const HONOLULU = "Pacific/Honolulu"; // UTC−10, no DST
 const KOLKATA = "Asia/Kolkata"; // UTC+5:30
@@ -92,5 +92,45 @@ describe("Europe/Berlin across both DST switches", () => {
     const result = proposalAt("2026-03-27T22:30:00Z", BERLIN, new Date("2026-03-29T22:30:00Z"));
     // Fri 23:30 CET → Mon 00:30 CEST: 3 calendar days, 47 hours.
     expect(result.daysSinceTouch).toBe(3);
+  });
+});
+
+describe("rule 9: a due date-time moved off a weekend keeps its time of day", () => {
+  // A New Lead created Saturday 09:00 local; New lead response 4 h → Saturday 13:00 → Monday 13:00.
+  test.each<[string, string, string, string]>([
+    [HONOLULU, "2026-03-07 09:00", "2026-03-09 13:00", "2026-03-09T23:00:00.000Z"],
+    [KOLKATA, "2026-03-07 09:00", "2026-03-09 13:00", "2026-03-09T07:30:00.000Z"],
+    // Berlin: the weekend of the spring switch (Monday is CEST) and of the autumn one (CET).
+    [BERLIN, "2026-03-28 09:00", "2026-03-30 13:00", "2026-03-30T11:00:00.000Z"],
+    [BERLIN, "2026-10-24 09:00", "2026-10-26 13:00", "2026-10-26T12:00:00.000Z"],
+  ])("%s: lead in %s → due %s", (zone, createdLocal, localDue, iso) => {
+    const lead = (nowLocal: string) =>
+      run({
+        contact: { stage: "New Lead", created: at(createdLocal, zone) },
+        zone,
+        now: at(nowLocal, zone),
+      });
+    const monday = localDue.slice(0, 10);
+    const before = lead(`${monday} 12:59`);
+    expect(showDue(before, zone)).toBe(localDue);
+    expect(before.due?.at.toISOString()).toBe(iso);
+    expect(before.due?.hasTime).toBe(true);
+    expect([before.status, lead(`${monday} 13:01`).status]).toEqual(["Due Today", "Overdue"]);
+  });
+
+  test("a reply on the Saturday night of the autumn switch is due Monday at the same wall time", () => {
+    // Sat 23:00 CEST + 4 real hours = Sun 02:00 CET (the clocks went back) → Mon 02:00 CET.
+    const result = run({
+      contact: { tier: "Warm" },
+      touches: [
+        touch("2026-10-20 10:00", {}, BERLIN),
+        touch("2026-10-24 23:00", { direction: "Inbound", outcome: "Replied" }, BERLIN),
+      ],
+      zone: BERLIN,
+      now: at("2026-10-26 01:00", BERLIN),
+    });
+    expect(result.status).toBe("Replied");
+    expect(showDue(result, BERLIN)).toBe("2026-10-26 02:00");
+    expect(result.due?.at.toISOString()).toBe("2026-10-26T01:00:00.000Z");
   });
 });

@@ -1,6 +1,7 @@
 // The follow-up rules (DESIGN §2), one table per rule. Times are Europe/Berlin local unless
 // a case says otherwise; 2026-03-02 is a Monday.
 import { STATUSES, type Status } from "../../src/domain/schema";
+import { cadenceNameOfStep } from "../../src/domain/engine";
 import type { Touch } from "../../src/domain/types";
 import {
   at,
@@ -174,7 +175,8 @@ describe("rule 1: cadence start", () => {
       "2026-03-05",
     ],
     [
-      "tier Warm → Hot without a touch: start = now, day 0 is today",
+      "tier Warm → Hot by hand: the old start is kept; 3 touches done, Hot's step 4 (day 4) is " +
+        "due no earlier than the day after the last touch",
       {
         contact: {
           tier: "Hot",
@@ -185,6 +187,68 @@ describe("rule 1: cadence start", () => {
         now: "2026-03-03 10:00",
       },
       "Hot lead",
+      at("2026-02-02 09:00"),
+      "2026-02-10",
+    ],
+    [
+      "tier Hot → Cold by hand, nothing sent yet: Cold's step 1 from the old start",
+      {
+        contact: {
+          stage: "Meeting Completed",
+          tier: "Cold",
+          previousStep: "1/8 Hot lead",
+          previousCadenceStart: at("2026-03-02 09:00"),
+        },
+        now: "2026-03-03 10:00",
+      },
+      "Cold",
+      at("2026-03-02 09:00"),
+      "2026-03-02",
+    ],
+    [
+      "no tier (Any rule) → Warm by hand: only the tier changed, the start is kept",
+      {
+        contact: {
+          tier: "Warm",
+          previousStep: "2/5 Outreach",
+          previousCadenceStart: at("2026-02-23 09:00"),
+        },
+        touches: [touch("2026-02-23 10:00")],
+        now: "2026-03-03 10:00",
+      },
+      "Warm",
+      at("2026-02-23 09:00"),
+      "2026-02-26",
+    ],
+    [
+      "a Cadence cell naming another cadence still restarts: start = now",
+      {
+        contact: {
+          tier: "Warm",
+          cadenceName: "Cold",
+          previousStep: "3/4 Warm",
+          previousCadenceStart: at("2026-02-02 09:00"),
+        },
+        touches: [touch("2026-02-02 10:00"), touch("2026-02-05 10:00")],
+        now: "2026-03-03 10:00",
+      },
+      "Cold",
+      "now",
+      "2026-03-03",
+    ],
+    [
+      "a stage change to a stage without a cadence of its own (Proposal → tier Warm) restarts",
+      {
+        contact: {
+          stage: "Meeting Completed",
+          tier: "Warm",
+          previousStep: "2/4 Proposal",
+          previousCadenceStart: at("2026-02-02 09:00"),
+        },
+        touches: [touch("2026-02-02 10:00"), touch("2026-02-05 10:00")],
+        now: "2026-03-03 10:00",
+      },
+      "Warm",
       "now",
       "2026-03-03",
     ],
@@ -384,10 +448,22 @@ describe("rule 4: new lead response time", () => {
       "Upcoming",
     ],
     [
-      "created on a Saturday: Monday (a date)",
+      "created on a Saturday 09:00: due Monday 13:00, Upcoming over the weekend",
       lead("2026-03-07 14:00", { created: at("2026-03-07 09:00") }),
-      "2026-03-09",
+      "2026-03-09 13:00",
       "Upcoming",
+    ],
+    [
+      "rule 9 repro: created on a Saturday 09:00, Monday 12:59: Due Today",
+      lead("2026-03-09 12:59", { created: at("2026-03-07 09:00") }),
+      "2026-03-09 13:00",
+      "Due Today",
+    ],
+    [
+      "rule 9 repro: created on a Saturday 09:00, Monday 13:01: Overdue (not only on Tuesday)",
+      lead("2026-03-09 13:01", { created: at("2026-03-07 09:00") }),
+      "2026-03-09 13:00",
+      "Overdue",
     ],
     [
       "created on a Saturday, Skip weekends No: 13:00 that day",
@@ -484,7 +560,7 @@ describe("rule 6: nurture", () => {
   ];
   const cold = { tier: "Cold" as const, created: at("2026-02-02 09:00") };
 
-  test.each<[string, Scenario, string, Status, boolean]>([
+  test.each<[string, Scenario, string, Status, boolean, string]>([
     // 2026-03-16 + 90 days = Sunday 2026-06-14 → Monday.
     [
       "5 unanswered attempts → Nurture",
@@ -492,6 +568,7 @@ describe("rule 6: nurture", () => {
       "2026-06-15",
       "Nurture",
       false,
+      "Nurture every 90 days (after Cold)",
     ],
     [
       "…and Due Today when the nurture date comes",
@@ -499,6 +576,7 @@ describe("rule 6: nurture", () => {
       "2026-06-15",
       "Due Today",
       false,
+      "Nurture every 90 days (after Cold)",
     ],
     [
       "…and Overdue after it",
@@ -506,6 +584,7 @@ describe("rule 6: nurture", () => {
       "2026-06-15",
       "Overdue",
       false,
+      "Nurture every 90 days (after Cold)",
     ],
     [
       "Max attempts 6: still on the cadence (day 55 = Sunday → Monday)",
@@ -518,6 +597,7 @@ describe("rule 6: nurture", () => {
       "2026-03-30",
       "Upcoming",
       true,
+      "6/7 Cold",
     ],
     [
       "a finished cadence without repeat → Nurture every (days)",
@@ -536,6 +616,7 @@ describe("rule 6: nurture", () => {
       "2026-04-15",
       "Nurture",
       false,
+      "Nurture every 30 days (after Warm)",
     ],
     [
       "stage Nurture uses its cadence and shows Nurture while not due",
@@ -548,6 +629,7 @@ describe("rule 6: nurture", () => {
       "2026-06-01",
       "Nurture",
       true,
+      "1/1 Nurture",
     ],
     [
       "tier Dead uses its cadence and shows Nurture while not due",
@@ -558,12 +640,43 @@ describe("rule 6: nurture", () => {
       "2026-06-01",
       "Nurture",
       true,
+      "1/1 Dead",
     ],
-  ])("%s", (_label, scenario, due, status, hasStep) => {
+  ])("%s", (_label, scenario, due, status, hasStep, step) => {
     const result = run(scenario);
     expect(showDue(result)).toBe(due);
     expect(result.status).toBe(status);
     expect(result.dueStep !== null).toBe(hasStep);
+    // In nurture, Step says so (not "6/7 Cold"); a Nurture/Dead cadence shows its own step.
+    expect(result.step).toBe(step);
+  });
+});
+
+describe("a nurture Step names its cadence, so the next refresh keeps the start", () => {
+  test.each([
+    ["3/8 Hot lead", "Hot lead"],
+    ["Nurture every 90 days (after Hot lead)", "Hot lead"],
+    ["Nurture every 1 day (after Cold)", "Cold"],
+    ["Nurture every 90 days", ""],
+    ["typed by hand", ""],
+  ])("%s → %s", (step, name) => {
+    expect(cadenceNameOfStep(step)).toBe(name);
+  });
+
+  test("a second refresh in nurture keeps the Cold start and the Step", () => {
+    const touches = ["02", "09", "18"].map((d) => touch(`2026-02-${d} 10:00`));
+    touches.push(touch("2026-03-02 10:00"), touch("2026-03-16 10:00"));
+    const result = run({
+      contact: {
+        tier: "Cold",
+        previousStep: "Nurture every 90 days (after Cold)",
+        previousCadenceStart: at("2026-02-02 09:00"),
+      },
+      touches,
+      now: "2026-03-20 10:00",
+    });
+    expect(result.cadenceStart).toEqual(at("2026-02-02 09:00"));
+    expect(result.step).toBe("Nurture every 90 days (after Cold)");
   });
 });
 
@@ -801,15 +914,54 @@ describe("rule 10: tier decay", () => {
     now,
   });
 
-  test("a Hot lead dark for 30 days decays to Warm and starts the Warm cadence now", () => {
-    const result = run(darkHot("2026-03-02 10:00"));
+  // Rule 1 (changed): the decay keeps the contact's place, never the Warm introduction again.
+  const threeTouchesHot = (previousStep: string, created: Date | null = null): Scenario => ({
+    contact: {
+      tier: "Hot",
+      created,
+      previousStep,
+      previousCadenceStart: previousStep === "" ? null : at("2026-01-26 09:00"),
+    },
+    touches: ["26 10:00", "27 10:00", "30 10:00"].map((d) => touch(`2026-01-${d}`)),
+    now: "2026-03-02 10:00", // 31 days after the last touch
+  });
+
+  test.each<[string, Scenario]>([
+    [
+      "3 touches on Hot, 31 days dark: step 4 of Warm from the old start",
+      threeTouchesHot("4/8 Hot lead"),
+    ],
+    [
+      "the same on the first refresh ever: the first cadence's start (Created) is kept",
+      threeTouchesHot("", at("2026-01-26 09:00")),
+    ],
+  ])("rule 1 repro: %s", (_label, scenario) => {
+    const result = run(scenario);
     expect(result.tierChange).toBe("Warm");
     expect(result.cadence).toBe("Warm");
-    expect(result.cadenceStart).toEqual(at("2026-03-02 10:00"));
-    expect(result.step).toBe("1/4 Warm");
-    expect(showDue(result)).toBe("2026-03-02");
-    expect(result.status).toBe("Due Today");
-    expect(result.dueStep?.key).toBe(`C-1|Warm|1|0|${at("2026-03-02 10:00").toISOString()}`);
+    expect(result.cadenceStart).toEqual(at("2026-01-26 09:00"));
+    // Warm's step 4 is day 14: 2026-01-26 + 14 = 2026-02-09 (after the day after the last touch).
+    expect({ step: result.step, due: showDue(result), status: result.status }).toEqual({
+      step: "4/4 Warm",
+      due: "2026-02-09",
+      status: "Overdue",
+    });
+    expect(result.dueStep?.key).toBe(`C-1|Warm|4|0|${at("2026-01-26 09:00").toISOString()}`);
+  });
+
+  test("the decayed cadence's step is never due before the day after the last outbound touch", () => {
+    const scenario = threeTouchesHot("4/8 Hot lead");
+    const touches = [
+      touch("2026-01-26 10:00"),
+      touch("2026-01-27 10:00"),
+      touch("2026-02-18 10:00"),
+    ];
+    const result = run({ ...scenario, touches, now: "2026-03-21 10:00" });
+    expect(result.tierChange).toBe("Warm");
+    expect({ step: result.step, due: showDue(result) }).toEqual({
+      step: "4/4 Warm",
+      due: "2026-02-19",
+    });
   });
 
   test.each<[string, Scenario, string]>([
@@ -1010,5 +1162,72 @@ describe("problems", () => {
     expect(result.cadence).toBe("Warm");
     // Day 0 of Warm, but never before the day after the last outbound touch.
     expect(showDue(result)).toBe("2026-03-03");
+  });
+});
+
+describe("fail safe on data (issue 7)", () => {
+  // A Hot lead created Monday 09:00 (days 0, 1, 2, …); step 1 sent at 10:00, then one more touch.
+  const hot = { tier: "Hot" as const, created: at("2026-03-02 09:00") };
+  test.each<[string, Touch["direction"], string, number, number, boolean]>([
+    ["Outbound is an attempt", "Outbound", "3/8 Hot lead", 2, 2, false],
+    ["Inbound is a reply", "Inbound", "2/8 Hot lead", 0, 2, true],
+    ["an unknown Direction is neither an attempt nor a reply", null, "2/8 Hot lead", 1, 1, false],
+  ])("%s", (_label, direction, step, attempts, touches, awaitingReply) => {
+    const result = run({
+      contact: hot,
+      touches: [touch("2026-03-02 10:00"), touch("2026-03-03 10:00", { direction })],
+      now: "2026-03-03 12:00",
+    });
+    expect({
+      step: result.step,
+      attempts: result.attempts,
+      touches: result.touches,
+      awaitingReply: result.awaitingReply,
+    }).toEqual({ step, attempts, touches, awaitingReply });
+  });
+
+  // A Warm contact (days 0, 3, 7, 14) sent step 1 on Monday; a touch typed with a wrong year.
+  const warm = { tier: "Warm" as const, created: at("2026-03-02 09:00") };
+  test.each<[string, Partial<Touch>, string, string, string]>([
+    [
+      "an outbound touch dated 2062",
+      { touchId: "T-0000042", rowNumber: 7 },
+      "2062-03-02 10:00",
+      "2026-03-05",
+      "Touches row 7 (T-0000042): Timestamp Thu 2 Mar 2062 is more than a year ahead; " +
+        "not used for scheduling",
+    ],
+    [
+      "an inbound touch dated 2062, without a Touch ID",
+      { touchId: "", rowNumber: 9, direction: "Inbound", outcome: "Replied" },
+      "2062-03-02 10:00",
+      "2026-03-05",
+      "Touches row 9: Timestamp Thu 2 Mar 2062 is more than a year ahead; not used for scheduling",
+    ],
+    [
+      "a touch less than a year ahead is used (the cadence waits for the day after it)",
+      { rowNumber: 8 },
+      "2027-03-01 10:00",
+      "2027-03-02",
+      "",
+    ],
+  ])("%s", (_label, fields, when, due, problem) => {
+    const result = run({
+      contact: warm,
+      touches: [touch("2026-03-02 10:00"), touch(when, fields)],
+      now: "2026-03-03 10:00",
+    });
+    expect({ due: showDue(result), problem: result.problem }).toEqual({ due, problem });
+    if (problem !== "") {
+      expect({
+        status: result.status,
+        lastTouch: result.lastTouch,
+        touches: result.touches,
+      }).toEqual({
+        status: "Upcoming",
+        lastTouch: at("2026-03-02 10:00"),
+        touches: 1,
+      });
+    }
   });
 });

@@ -108,10 +108,23 @@ describe("parseTouches", () => {
     ["Note", "", "Internal"],
     ["Note", "Outbound", "Outbound"],
     ["Call", "in", "Inbound"],
+    ["Call", " OUT ", "Outbound"],
   ])("channel %s with direction %j → %s", (channel, direction, expected) => {
     const { touches } = parse([{ ...base, Channel: channel, Direction: direction }]);
     expect(touches[0]?.direction).toBe(expected);
   });
+
+  // Issue 7: an unknown word is never read as Outbound (an attempt) nor as Inbound (a reply).
+  test.each([["Received"], ["Sent"], ["outgoing"], ["2"]])(
+    "direction %j on an Email → unknown (null), a Problem on that row, the touch kept",
+    (word) => {
+      const { touches, problems } = parse([{ ...base, Channel: "Email", Direction: word }]);
+      expect(touches.map((t) => [t.touchId, t.direction])).toEqual([["T-1", null]]);
+      expect(problems).toEqual([
+        `Touches row 2: unknown Direction "${word}" (use Outbound, Inbound, Internal); not counted as an attempt or a reply`,
+      ]);
+    },
+  );
 
   test("bad words are reported per row and column, and the touch is kept", () => {
     const { touches, problems } = parse([
@@ -119,7 +132,7 @@ describe("parseTouches", () => {
     ]);
     expect(problems).toEqual([
       'Touches row 2: unknown Channel "Pigeon"',
-      'Touches row 2: unknown Direction "Sideways" (read as Outbound)',
+      'Touches row 2: unknown Direction "Sideways" (use Outbound, Inbound, Internal); not counted as an attempt or a reply',
       'Touches row 2: unknown Stage "Wonn"',
     ]);
     expect(touches).toHaveLength(1);
