@@ -17,6 +17,8 @@ export interface WorkbenchOptions {
   readonly demo?: { contacts: number; touches: number; seed?: number };
   /** Run "Set up / repair sheets" as the first owner (default true). */
   readonly setup?: boolean;
+  /** "no-longOffset": run the bundle on a V8 whose Intl lacks timeZoneName "longOffset". */
+  readonly intl?: "full" | "no-longOffset";
 }
 
 export interface Workbench {
@@ -49,6 +51,7 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
     users: owners.map((email) => ({ email, name: nameOf(email), dailyEmailQuota: 1500 })),
     projectDir: DIST_DIR,
     addOnName: "Touchbase",
+    intl: options.intl ?? "full",
   });
   const created = emu.spreadsheets.create("Acme pipeline", { timeZone: zone, owner: owners[0] });
   const spreadsheetId = created.getId();

@@ -100,6 +100,14 @@ export function checkZoneOffsets(expectedOffsetText: string, instant: Date, zone
   return false;
 }
 
+/** The Runs note when neither way of reading zone offsets agrees with the platform. */
+export function zoneOffsetProblem(zone: string, platformOffset: string): string {
+  return (
+    `Time zone ${zone}: this runtime's offsets disagree with Apps Script's (${platformOffset}); ` +
+    "due times may be off by the difference. Check the Time zone setting."
+  );
+}
+
 // A zone's UTC offset changes only at transitions, which fall on 15-minute boundaries of UTC in
 // every IANA zone; memoizing per (zone, quarter hour) turns an Intl lookup per date into a map
 // hit — the refresh handles hundreds of thousands of dates.

@@ -9,6 +9,7 @@ import {
   TOUCHES_SPEC,
   type TableSpec,
 } from "../domain/schema";
+import { checkZoneOffsets, zoneOffsetProblem } from "../domain/dates";
 import { planRefresh, type RefreshPlan } from "../domain/refresh";
 import { DEFAULT_SETTINGS, parseSettingsTable, type Settings } from "../domain/settings";
 import { indexTable, type Table } from "../domain/table";
@@ -28,6 +29,8 @@ export interface Workbook {
 export function readWorkbook(spreadsheet: Spreadsheet, user: string, now: Date): Workbook {
   const { settings, problems: settingsProblems } = readSettings(spreadsheet);
   const zone = settings.timeZone || spreadsheet.getSpreadsheetTimeZone();
+  const offsetProblem = checkOffsets(zone, now);
+  if (offsetProblem) settingsProblems.push(offsetProblem);
   const contacts = openTable(spreadsheet, CONTACTS_SPEC);
   const touches = openTable(spreadsheet, TOUCHES_SPEC);
   const cadences = readOptionalTab(spreadsheet, CADENCES_SPEC, settingsProblems);
@@ -75,6 +78,18 @@ function inWriteOrder(columns: Columns): Columns[] {
     if (values) groups.push(new Map([[header, values]]));
   }
   return groups;
+}
+
+/**
+ * Every zone offset comes from Intl, whose `longOffset` Apps Script's V8 does not document
+ * (APPS-SCRIPT-FACTS): one offset is checked against the platform's own per run, and a
+ * disagreement switches the domain to its formatToParts fallback. "" when the offsets agree.
+ */
+function checkOffsets(zone: string, now: Date): string {
+  const platformOffset = Utilities.formatDate(now, zone, "Z");
+  if (checkZoneOffsets(platformOffset, now, zone)) return "";
+  // The first check switched to the fallback; a second disagreement is worth a human's look.
+  return checkZoneOffsets(platformOffset, now, zone) ? "" : zoneOffsetProblem(zone, platformOffset);
 }
 
 function readSettings(spreadsheet: Spreadsheet): { settings: Settings; problems: string[] } {

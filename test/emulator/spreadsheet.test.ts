@@ -371,7 +371,8 @@ describe("SpreadsheetApp", () => {
 });
 
 describe("large tables", () => {
-  it("reads 100,000 rows x 20 columns in one fast getValues", () => {
+  // Speed is the benchmark's business (npm run bench), never a timed test.
+  it("reads 100,000 rows x 20 columns in one getValues", () => {
     const { sheet } = setup();
     sheet.insertRowsAfter(1000, 99_000);
     const rows = Array.from({ length: 100_000 }, (_, r) =>
@@ -381,12 +382,9 @@ describe("large tables", () => {
     );
     sheet.getRange(1, 1, 100_000, 20).setValues(rows);
     const table = sheet.getRange(1, 1, 100_000, 20);
-    const started = Date.now();
     const values = table.getValues();
-    const elapsed = Date.now() - started;
     expect(values).toHaveLength(100_000);
     expect(values[99_999]?.slice(0, 3)).toEqual(["C-99999", 99_999, new Date(99_999_000)]);
     expect(sheet.getLastRow()).toBe(100_000);
-    expect(elapsed).toBeLessThan(1000);
   });
 });

@@ -1,17 +1,13 @@
-import { TZDate, tz, tzOffset } from "@date-fns/tz";
-import { addDays, startOfDay } from "date-fns";
 import {
   addLocalDays,
   daysBetween,
   isWeekend,
   localDateTime,
   localDayNumber,
-  localWeekday,
   nextWeekday,
   parseCellDate,
   startOfLocalDay,
 } from "../../src/domain/dates";
-import { SAMPLE_ZONES, sampleInstants } from "./engine-fixtures";
 
 const BERLIN = "Europe/Berlin";
 
@@ -121,34 +117,5 @@ describe("parseCellDate", () => {
 
   test("an invalid Date object is an error", () => {
     expect(parseCellDate(new Date(NaN), BERLIN)).toEqual({ error: "is not a valid date" });
-  });
-});
-
-// The reference is date-fns' own zone handling, which needs Intl "longOffset": on a runtime
-// without it (zones.no-longoffset.test.ts) the reference itself is NaN, and zone-offsets.test.ts
-// checks instead that the formatToParts fallback gives these same answers.
-const dateFnsWorks = Number.isFinite(tzOffset(BERLIN, new Date(0)));
-
-(dateFnsWorks ? describe : describe.skip)("fast zone math agrees with date-fns", () => {
-  // The memoized-offset arithmetic must give the same answers as date-fns' own zone handling,
-  // including days whose midnight does not exist (America/Santiago springs forward at 24:00).
-  const zones = SAMPLE_ZONES;
-  const instants = sampleInstants();
-
-  test.each(zones)("%s: start of day, +n days and day numbers", (zone) => {
-    for (const d of instants) {
-      const reference = startOfDay(d, { in: tz(zone) });
-      expect(startOfLocalDay(d, zone).getTime()).toBe(reference.getTime());
-      expect(addLocalDays(d, 3, zone).getTime()).toBe(addDays(d, 3, { in: tz(zone) }).getTime());
-      const local = new TZDate(d.getTime(), zone);
-      expect(localWeekday(d, zone)).toBe(local.getDay());
-    }
-  });
-
-  test("a day whose midnight is skipped starts at 01:00", () => {
-    // Chile: clocks jump from 24:00 Saturday 5 Sep 2026 to 01:00 Sunday 6 Sep.
-    const sundayNoon = new Date("2026-09-06T16:00:00Z");
-    const start = startOfLocalDay(sundayNoon, "America/Santiago");
-    expect(new TZDate(start.getTime(), "America/Santiago").getHours()).toBe(1);
   });
 });
