@@ -1,6 +1,7 @@
 // npm run bench: the hourly automation run of the built bundle on demo sheets of two sizes, in
 // the emulator. Prints one JSON line per size and scenario, then checks the targets:
-//   service calls equal at both sizes (no per-row calls) and ≤ 25 without emails;
+//   service calls equal at both sizes (no per-row calls) and ≤ 27 without emails (25 before the
+//   compare-before-write re-read of Contacts' key columns: Sheet.getRange + Range.getValues);
 //   estimated Apps Script time ≤ 60 s at 10k contacts; node time at 10× rows ≤ 12×; peak RSS ≤ 1 GB.
 // Each size runs in its own child process so its peak RSS is its own.
 import { execFileSync } from "node:child_process";
@@ -82,7 +83,7 @@ function checkTargets(lines: BenchLine[]): string[] {
   if (!small || !large) return ["missing sizes"];
   if (small.serviceCalls !== large.serviceCalls)
     failures.push(`service calls differ: ${small.serviceCalls} vs ${large.serviceCalls}`);
-  if (large.serviceCalls > 25) failures.push(`${large.serviceCalls} service calls > 25`);
+  if (large.serviceCalls > 27) failures.push(`${large.serviceCalls} service calls > 27`);
   if (large.estimatedAppsScriptSeconds > 60)
     failures.push(`estimated ${large.estimatedAppsScriptSeconds} s > 60 s at 10k contacts`);
   const growth = large.nodeMs / Math.max(small.nodeMs, 1);

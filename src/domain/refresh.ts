@@ -1,15 +1,25 @@
 // The refresh plan: from the tabs' values to what must be written back. Pure — the adapter reads
-// the tabs once, calls planRefresh, and writes the plan in a constant number of batch calls.
+// the tabs once, calls planRefresh, and writes the plan in a constant number of batch calls:
+// Touchbase's own columns whole, a person's cells (ID, Created, Tier) only where they change.
 import { parseCadences } from "./cadences";
 import { parseContacts } from "./contacts";
-import { fitInCell, type Cell } from "./cells";
+import {
+  cellText,
+  fitInCell,
+  isBlankCell,
+  normalizeKey,
+  parseNumberCell,
+  type Cell,
+} from "./cells";
 import { computeContact } from "./engine";
+import { CONTACT_ID, idAllocator, isUnusualId, TOUCH_ID, unusualIdProblem } from "./ids";
 import { computedColumnFormat, whenFormat } from "./numberFormats";
 import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
 import type { Settings } from "./settings";
-import { columnOf, type Table } from "./table";
+import { columnOf, isBlankRow, sheetRowOf, type Table } from "./table";
 import { parseTouches, touchesByContact } from "./touches";
 import type { Contact, ContactResult, ContactRow, Touch } from "./types";
+import { sameCell, type CellChange } from "./writeGuard";
 
 export interface RefreshInput {
   readonly contacts: Table;
@@ -26,15 +36,29 @@ export interface RefreshInput {
 
 export interface RefreshPlan {
   readonly rows: readonly ContactRow[];
-  /** Contacts columns to rewrite: header → one cell per Contacts table row. */
+  /**
+   * Touchbase's own Contacts columns to rewrite whole: header → one cell per Contacts table row.
+   * Empty when every computed cell already holds what would be written (most hours).
+   */
   readonly contactColumns: ReadonlyMap<string, readonly Cell[]>;
   /** Number formats of the computed columns: header → one format per Contacts table row. */
   readonly contactFormats: ReadonlyMap<string, readonly string[]>;
-  /** Internal touches to append (tier decay), as header → value records. */
-  readonly newTouches: readonly ReadonlyMap<string, Cell>[];
+  /** A person's Contacts cells to change (new IDs, Created stamps, tier decay), and only those. */
+  readonly contactCells: readonly CellChange[];
+  /** Touch ID cells to fill on Touches rows typed with a blank Touch ID. */
+  readonly touchCells: readonly CellChange[];
+  /** Internal touches to append (tier decay), each with the Tier cell it records. */
+  readonly newTouches: readonly NewTouch[];
   /** Problems that belong to no contact row (settings, cadences, touches), for Runs and managers. */
   readonly problems: readonly string[];
   readonly counts: RefreshCounts;
+}
+
+export interface NewTouch {
+  /** Header → value. */
+  readonly cells: ReadonlyMap<string, Cell>;
+  /** The Tier change it logs: the touch is never appended when that cell is not written. */
+  readonly tierCell: CellChange;
 }
 
 export interface RefreshCounts {
@@ -46,22 +70,6 @@ export interface RefreshCounts {
   idsAssigned: number;
   tierChanges: number;
 }
-
-const CONTACT_ID_PATTERN = /^C-(\d+)$/i;
-const TOUCH_ID_PATTERN = /^T-(\d+)$/i;
-
-/** Highest numeric suffix among ids like C-000123 (0 when none). */
-export function highestIdNumber(ids: Iterable<string>, pattern: RegExp): number {
-  let highest = 0;
-  for (const id of ids) {
-    const match = pattern.exec(id.trim());
-    if (match) highest = Math.max(highest, Number(match[1]));
-  }
-  return highest;
-}
-
-export const formatContactId = (n: number): string => `C-${String(n).padStart(6, "0")}`;
-export const formatTouchId = (n: number): string => `T-${String(n).padStart(7, "0")}`;
 
 /** The computed cells of a row; text that quotes user values is fitted to one cell. */
 function computedCells(result: ContactResult): Record<string, Cell> {
@@ -80,6 +88,8 @@ function computedCells(result: ContactResult): Record<string, Cell> {
 }
 
 /** A contact-less copy with a new id, for rows that had no ID (the sheet gets the same id). */
+
+/** A copy with a new id, for rows that had no ID (the sheet gets the same id). */
 function withId(contact: Contact, id: string, created: Date | null): Contact {
   return { ...contact, id, created };
 }
@@ -102,21 +112,37 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
   problems.push(...parsedContacts.problems);
   const cadences = parseCadences(input.cadences);
   problems.push(...cadences.problems);
+  const lostHistory = lostHistoryNote(input.contacts, input.touches);
+  if (lostHistory) problems.push(lostHistory);
 
-  // New IDs continue the highest existing number, so a re-run after a crash assigns the same ones.
-  let nextContactNumber =
-    highestIdNumber(
-      parsedContacts.contacts.map((c) => c.id),
-      CONTACT_ID_PATTERN,
-    ) + 1;
+  // New IDs continue a high-water mark over every ID in the workbook, Touches' Contact IDs
+  // included: a retry after a crash assigns the same ones, and a deleted contact's ID (still
+  // named by its touches) is never handed to a new lead.
+  const nextContactId = idAllocator(CONTACT_ID, [
+    ...columnCells(input.contacts, CONTACT.id),
+    ...columnCells(input.touches, TOUCH.contactId),
+  ]);
   const contacts = parsedContacts.contacts.map((contact) => {
-    if (contact.id) return contact;
-    return withId(contact, formatContactId(nextContactNumber++), contact.created ?? now);
+    if (!contact.id) {
+      // Only a blank Created is stamped: text kept there ("from trade show") stays, with its Problem.
+      const createdBlank = isBlankCell(contact.cells.get(normalizeKey(CONTACT.created)));
+      return withId(contact, nextContactId(), contact.created ?? (createdBlank ? now : null));
+    }
+    if (!isUnusualId(contact.id, CONTACT_ID)) return contact;
+    return {
+      ...contact,
+      problems: [unusualIdProblem(contact.id, CONTACT_ID), ...contact.problems],
+    };
   });
 
   const parsedTouches = parseTouches(input.touches, contacts, zone);
-  problems.push(...parsedTouches.problems);
+  problems.push(...parsedTouches.problems, ...unusualTouchIdProblems(input.touches));
   const touchesOf = touchesByContact(parsedTouches.touches);
+
+  // Blank Touch IDs are numbered first, in sheet order, then the touches this plan appends: the
+  // writes happen in that order, so a retry after a crash numbers the rest the same way.
+  const nextTouchId = idAllocator(TOUCH_ID, columnCells(input.touches, TOUCH.touchId));
+  const touchCells = blankTouchIdCells(input.touches, nextTouchId);
 
   const tableRowCount = input.contacts.rows.length;
   const columns = new Map<string, Cell[]>();
@@ -130,18 +156,9 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
     );
   }
   const dueFormats = formats.get(CONTACT.due);
-  const idColumn = columnCopy(input.contacts, CONTACT.id);
-  const createdColumn = columnCopy(input.contacts, CONTACT.created);
-  const tierColumn = columnCopy(input.contacts, CONTACT.tier);
-  let idsAssigned = 0;
-  let createdStamped = 0;
-
-  let nextTouchNumber =
-    highestIdNumber(
-      parsedTouches.touches.map((t) => t.touchId),
-      TOUCH_ID_PATTERN,
-    ) + 1;
-  const newTouches: Map<string, Cell>[] = [];
+  const hasColumn = (header: string) => columnOf(input.contacts, header) !== undefined;
+  const contactCells: CellChange[] = [];
+  const newTouches: NewTouch[] = [];
   const counts: RefreshCounts = {
     contacts: contacts.length,
     due: 0,
@@ -156,21 +173,25 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
   contacts.forEach((contact, index) => {
     const original = parsedContacts.contacts[index]!;
     const tableIndex = contact.rowNumber - 2;
-    if (!original.id && idColumn) {
-      idColumn[tableIndex] = contact.id;
-      idsAssigned++;
-    }
-    if (!original.created && contact.created && createdColumn) {
-      createdColumn[tableIndex] = contact.created;
-      createdStamped++;
+    if (!original.id) {
+      contactCells.push({ row: tableIndex, header: CONTACT.id, value: contact.id });
+      counts.idsAssigned++;
+      if (!original.created && contact.created && hasColumn(CONTACT.created)) {
+        contactCells.push({ row: tableIndex, header: CONTACT.created, value: contact.created });
+      }
     }
     const touches = touchesOf.get(contact.id) ?? [];
     const compute = (log: readonly Touch[]) =>
       computeContact({ contact, touches: log, cadences: cadences.cadences, settings, zone, now });
     let result = compute(touches);
 
-    if (result.tierChange && tierColumn) {
-      tierColumn[tableIndex] = result.tierChange;
+    if (result.tierChange && hasColumn(CONTACT.tier)) {
+      const tierCell: CellChange = {
+        row: tableIndex,
+        header: CONTACT.tier,
+        value: result.tierChange,
+      };
+      contactCells.push(tierCell);
       counts.tierChanges++;
       if (!decayAlreadyLogged(touches)) {
         const logged = tierChangeTouch(
@@ -179,9 +200,9 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
           settings,
           now,
           input.user,
-          nextTouchNumber++,
+          nextTouchId(),
         );
-        newTouches.push(logged.cells);
+        newTouches.push({ cells: logged.cells, tierCell });
         // Compute the row as the next run will read it, with this touch in the log: a second run
         // (or a retry after a crash between the two writes) must write exactly the same cells.
         result = compute(withTouch(touches, logged.touch));
@@ -197,23 +218,100 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
     if (result.status === "Replied") counts.replied++;
     if (result.problem) counts.problems++;
   });
-  counts.idsAssigned = idsAssigned;
 
-  if (idColumn && idsAssigned > 0) columns.set(CONTACT.id, idColumn);
-  if (createdColumn && createdStamped > 0) columns.set(CONTACT.created, createdColumn);
-  if (tierColumn && counts.tierChanges > 0) columns.set(CONTACT.tier, tierColumn);
+  // While the history looks lost, nothing is written: see lostHistoryNote.
+  if (lostHistory) {
+    const nothing = { contactColumns: new Map(), contactFormats: new Map() };
+    const counted = { ...counts, idsAssigned: 0, tierChanges: 0 };
+    return {
+      rows,
+      ...nothing,
+      contactCells: [],
+      touchCells: [],
+      newTouches: [],
+      problems,
+      counts: counted,
+    };
+  }
+  // Touchbase's own columns are rewritten only when some cell changes.
+  const unchanged = [...columns].every(([header, values]) =>
+    sameColumn(input.contacts, header, values),
+  );
+  return {
+    rows,
+    contactColumns: unchanged ? new Map() : columns,
+    contactFormats: unchanged ? new Map() : formats,
+    contactCells,
+    touchCells,
+    newTouches,
+    problems,
+    counts,
+  };
+}
 
-  return { rows, contactColumns: columns, contactFormats: formats, newTouches, problems, counts };
+/** Every cell of a column (none when the table lacks it). */
+function columnCells(table: Table, header: string): Cell[] {
+  const index = columnOf(table, header);
+  if (index === undefined) return [];
+  return table.rows.map((row) => row[index] ?? "");
+}
+
+/** True when the table's column already holds `values`, cell for cell. */
+function sameColumn(table: Table, header: string, values: readonly Cell[]): boolean {
+  const index = columnOf(table, header);
+  if (index === undefined) return true;
+  return table.rows.every((row, i) => sameCell(row[index], values[i]));
+}
+
+/** A new Touch ID for every filled Touches row whose Touch ID is blank (typed by hand). */
+function blankTouchIdCells(touches: Table, nextTouchId: () => string): CellChange[] {
+  const index = columnOf(touches, TOUCH.touchId);
+  if (index === undefined) return [];
+  const cells: CellChange[] = [];
+  touches.rows.forEach((row, i) => {
+    if (isBlankCell(row[index]) && !isBlankRow(row)) {
+      cells.push({ row: i, header: TOUCH.touchId, value: nextTouchId() });
+    }
+  });
+  return cells;
+}
+
+function unusualTouchIdProblems(touches: Table): string[] {
+  const index = columnOf(touches, TOUCH.touchId);
+  if (index === undefined) return [];
+  return touches.rows.flatMap((row, i) => {
+    const id = cellText(row[index]);
+    if (!isUnusualId(id, TOUCH_ID)) return [];
+    return [`${touches.tab} row ${sheetRowOf(i)}: ${unusualIdProblem(id, TOUCH_ID)}`];
+  });
+}
+
+/**
+ * The Runs note when the touch history looks lost — the Touches tab has no rows while Contacts
+ * shows touches counted by earlier runs (e.g. the tab was renamed and Set up made a new empty
+ * one) — else null. The plan then writes nothing: tier decay, tier-change touches and new IDs
+ * (whose high-water mark needs the log) cannot be undone, and rewriting the computed columns
+ * would erase the very counts that show the history is missing.
+ */
+export function lostHistoryNote(contacts: Table, touches: Table): string | null {
+  if (touches.rows.some((row) => !isBlankRow(row))) return null;
+  const counted = columnCells(contacts, CONTACT.touches).filter((cell) => {
+    const count = parseNumberCell(cell);
+    return typeof count === "number" && count > 0;
+  }).length;
+  if (counted === 0) return null;
+  return (
+    `The ${touches.tab} tab is empty, but ${counted} contact${counted === 1 ? "" : "s"} on ` +
+    `${contacts.tab} had touches counted: the history looks lost (a renamed or deleted ` +
+    `${touches.tab} tab?). This run changed nothing on ${contacts.tab} — no tiers, IDs or ` +
+    `statuses — so nothing is decided on an empty history. Rename the old tab back to ` +
+    `"${touches.tab}" (after deleting the new empty one); if you emptied the log on purpose, ` +
+    `clear the ${CONTACT.touches} column on ${contacts.tab}.`
+  );
 }
 
 function blankColumn(length: number): Cell[] {
   return new Array<Cell>(length).fill("");
-}
-
-function columnCopy(table: Table, header: string): Cell[] | undefined {
-  const index = columnOf(table, header);
-  if (index === undefined) return undefined;
-  return table.rows.map((row) => row[index] ?? "");
 }
 
 function tierChangeTouch(
@@ -222,11 +320,11 @@ function tierChangeTouch(
   settings: Settings,
   now: Date,
   user: string,
-  touchNumber: number,
+  touchId: string,
 ): { cells: Map<string, Cell>; touch: Touch } {
   const touch: Touch = {
     rowNumber: 0, // not in the sheet yet
-    touchId: formatTouchId(touchNumber),
+    touchId,
     timestamp: now,
     contactId: contact.id,
     contactName: contact.name,

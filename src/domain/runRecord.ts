@@ -49,12 +49,19 @@ export function emptyRunRecord(started: Date, user: string, trigger: RunTrigger)
   };
 }
 
-/** Copies the refresh's counts and problems into the record. */
-export function recordRefresh(record: RunRecord, plan: RefreshPlan): void {
+/**
+ * Copies the refresh's counts and problems into the record, with the notes of its writes (a tab
+ * that moved under the run, a formula left alone).
+ */
+export function recordRefresh(
+  record: RunRecord,
+  plan: RefreshPlan,
+  writeNotes: readonly string[] = [],
+): void {
   record.contacts = plan.counts.contacts;
   record.due = plan.counts.due;
   record.overdue = plan.counts.overdue;
-  record.problems = describeProblems(plan);
+  record.problems = [describeProblems(plan), ...writeNotes].filter(Boolean).join("; ");
 }
 
 /** The Problems cell: how many rows need a human, then each problem that belongs to no row. */

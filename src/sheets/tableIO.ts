@@ -174,11 +174,14 @@ function transpose(columns: readonly (readonly string[])[], rows: number): strin
 
 /** True when some value would be written with the protective apostrophe (see toCellValue). */
 function anyProtected(values: readonly unknown[], kind: ColumnKind): boolean {
-  return values.some((value) => {
-    if (typeof value !== "string") return false;
-    const written = toCellValue(value, kind);
-    return typeof written === "string" && written !== value;
-  });
+  return values.some((value) => wouldGetApostrophe(value, kind));
+}
+
+/** True when `value` would be written with the protective apostrophe unless its cell is plain text. */
+export function wouldGetApostrophe(value: unknown, kind: ColumnKind): boolean {
+  if (typeof value !== "string") return false;
+  const written = toCellValue(value, kind);
+  return typeof written === "string" && written !== value;
 }
 
 function recordEntries(record: RowRecord): Iterable<[string, unknown]> {

@@ -3,6 +3,7 @@
 // menu's refresh and the email preview, so all three see the sheet the same way.
 import {
   CONTACT,
+  TOUCH,
   CADENCES_SPEC,
   CONTACTS_SPEC,
   SETTINGS_SPEC,
@@ -13,6 +14,8 @@ import { checkZoneOffsets, zoneOffsetProblem } from "../domain/dates";
 import { planRefresh, type RefreshPlan } from "../domain/refresh";
 import { DEFAULT_SETTINGS, parseSettingsTable, type Settings } from "../domain/settings";
 import { indexTable, type Table } from "../domain/table";
+import { formulaKeptNote, withChanges } from "../domain/writeGuard";
+import { checkRows, guardedWrite, writeCells } from "./guardedWrite";
 import { appendRows, openTable, tryReadTable, writeColumns, type OpenTable } from "./tableIO";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,37 +50,76 @@ export function readWorkbook(spreadsheet: Spreadsheet, user: string, now: Date):
   return { settings, zone, contacts, touches, plan };
 }
 
-/**
- * Writes the plan. Touches first: if the run dies between the writes, the next run sees the
- * logged tier change and does not log it twice. Then Contacts in an order a retry can repeat.
- */
-export function writeWorkbook({ contacts, touches, plan }: Workbook): void {
-  if (plan.newTouches.length > 0) appendRows(touches.sheet, touches.table, plan.newTouches);
-  for (const group of inWriteOrder(plan.contactColumns)) {
-    writeColumns(contacts.sheet, contacts.table, group, plan.contactFormats);
-  }
-}
-
-type Columns = ReadonlyMap<string, readonly unknown[]>;
+/** Headers that identify a Contacts row: a row whose ID or Name changed is another row. */
+const CONTACT_KEYS: readonly string[] = [CONTACT.id, CONTACT.name];
+/** A Touches row with a blank Touch ID is known by when and whom it logs. */
+const TOUCH_KEYS: readonly string[] = [TOUCH.timestamp, TOUCH.contactId, TOUCH.contact];
 
 /**
- * Contacts columns that record a change (state), written after the computed cells that depend on
- * it: a new Tier after the Step and Cadence Start computed for it (a retry that saw the new tier
- * but not those cells would pick another cadence start), and new IDs last (until a row has its
- * ID, a retry assigns the same one and stamps the same Created).
+ * Writes the plan compare-before-write (see guardedWrite) and returns the notes for Runs (a tab
+ * that moved under the run, a formula left alone). Order matters twice over:
+ * - the contacts check comes before anything is appended, so no tier-change touch is logged for
+ *   a Tier write that is then abandoned; a second check follows any append;
+ * - every write can be repeated by a retry that finds the ones before it done: Touch IDs first
+ *   (numbered before the appended touches), then Created and ID (a row keeps its number once it
+ *   has its ID; Created first, since it is only stamped on rows without one), the tier-change
+ *   touches (the next run then does not log them twice), the computed columns, and Tier last (a
+ *   retry that saw the new tier but not the Step and Cadence Start computed for it would pick
+ *   another cadence start).
  */
-const WRITTEN_LAST: readonly string[] = [CONTACT.tier, CONTACT.id];
-
-/** The plan's Contacts columns as groups to write in order (one batch per contiguous run each). */
-function inWriteOrder(columns: Columns): Columns[] {
-  const groups: Columns[] = [
-    new Map([...columns].filter(([header]) => !WRITTEN_LAST.includes(header))),
-  ];
-  for (const header of WRITTEN_LAST) {
-    const values = columns.get(header);
-    if (values) groups.push(new Map([[header, values]]));
+export function writeWorkbook({ contacts, touches, plan }: Workbook): string[] {
+  const notes: string[] = [];
+  if (plan.touchCells.length > 0) {
+    const filled = guardedWrite(touches, {
+      keyHeaders: TOUCH_KEYS,
+      rows: "written",
+      cells: plan.touchCells,
+    });
+    if (!filled.written) notes.push(filled.note);
   }
-  return groups;
+  if (plan.contactCells.length === 0 && plan.contactColumns.size === 0) return notes;
+
+  const request = { keyHeaders: CONTACT_KEYS, rows: "all" as const, cells: plan.contactCells };
+  let check = checkRows(contacts, request);
+  if (!check.ok) return [...notes, check.note];
+  const left = check.formulaCells;
+  notes.push(...left.map((cell) => formulaKeptNote(contacts.table.tab, cell)));
+
+  const identity = plan.contactCells.filter((cell) => cell.header !== CONTACT.tier);
+  const tiers = plan.contactCells.filter((cell) => cell.header === CONTACT.tier);
+  writeCells(
+    contacts,
+    check,
+    identity.filter((cell) => cell.header === CONTACT.created),
+  );
+  writeCells(
+    contacts,
+    check,
+    identity.filter((cell) => cell.header === CONTACT.id),
+  );
+
+  const logged = plan.newTouches.filter((touch) => !left.includes(touch.tierCell));
+  if (logged.length > 0) {
+    appendRows(
+      touches.sheet,
+      touches.table,
+      logged.map((touch) => touch.cells),
+    );
+    // Appending took calls: check again that Contacts has not moved, against what was written.
+    const written = identity.filter((cell) => !left.includes(cell));
+    const table = withChanges(contacts.table, written);
+    check = checkRows({ sheet: contacts.sheet, table }, { ...request, cells: tiers });
+    if (!check.ok) return [...notes, check.note];
+  }
+  if (plan.contactColumns.size > 0) {
+    writeColumns(contacts.sheet, contacts.table, plan.contactColumns, plan.contactFormats);
+  }
+  writeCells(
+    contacts,
+    check,
+    tiers.filter((cell) => !left.includes(cell)),
+  );
+  return notes;
 }
 
 /**

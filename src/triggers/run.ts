@@ -40,8 +40,8 @@ export function performRun(options: RunOptions): RunRecord {
   if (!record.error) {
     try {
       const workbook = readWorkbook(options.spreadsheet, options.user, startedAt);
-      writeWorkbook(workbook);
-      recordRefresh(record, workbook.plan);
+      const notes = writeWorkbook(workbook);
+      recordRefresh(record, workbook.plan, notes);
       // Out of time: the digest day is not marked, so the next run sends it.
       if (options.digest !== "skip" && Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
         record.digests = sendDigest(options, workbook, startedAt);
