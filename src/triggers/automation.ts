@@ -66,8 +66,9 @@ function createHourlyTrigger(): GoogleAppsScript.Script.Trigger {
   try {
     return ScriptApp.newTrigger(RUN_HANDLER).timeBased().everyHours(1).create();
   } catch (error) {
-    const message = errorMessage(error);
-    throw new Error(isTriggerLimitError(message) ? TRIGGER_LIMIT_MESSAGE : message);
+    if (!isTriggerLimitError(errorMessage(error))) throw error;
+    // Our own words for Google's limit; the platform's error stays attached as the cause.
+    throw Object.assign(new Error(TRIGGER_LIMIT_MESSAGE), { cause: error });
   }
 }
 

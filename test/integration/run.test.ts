@@ -3,14 +3,7 @@
 // another run (the lease) are in lease.test.ts.
 import type { RunResult } from "../../emulator";
 import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
-import {
-  ALEX,
-  records,
-  type Row,
-  STATUSES,
-  turnOnAutomation,
-  typeRows,
-} from "./support";
+import { ALEX, records, type Row, STATUSES, turnOnAutomation, typeRows } from "./support";
 
 const HOUR_MS = 3_600_000;
 /** Monday 08:30 in New York (after the default Digest hour of 8). */
