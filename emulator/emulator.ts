@@ -94,7 +94,11 @@ export class Emulator {
   readonly locks: LockHarness;
   /** Reauthorization after a scope change; users removed from a spreadsheet or made viewers. */
   readonly access: AccessHarness;
-  readonly faults: { failAtCall(call: number, message?: string): void };
+  readonly faults: {
+    failAtCall(call: number, message?: string): void;
+    /** The next execution is killed at call n (the 6-minute kill): later calls throw too. */
+    killAtCall(call: number): void;
+  };
   /** The services as script code sees them, without counting (for test setup and inspection). */
   readonly services: Readonly<Record<string, unknown>>;
 
@@ -119,7 +123,10 @@ export class Emulator {
     });
     this.runtime = runtime;
     this.host = runtime;
-    this.faults = { failAtCall: (call, message) => runtime.failAtCall(call, message) };
+    this.faults = {
+      failAtCall: (call, message) => runtime.failAtCall(call, message),
+      killAtCall: (call) => runtime.killAtCall(call),
+    };
 
     const lockTable = new LockTable();
     runtime.onExecutionEnd = (execution) => lockTable.releaseAllOf(execution.id);

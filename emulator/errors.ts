@@ -26,6 +26,8 @@ export const MESSAGES = {
   // for a view-only user is not documented).
   viewOnly: "You do not have permission to edit this document. Ask the owner for edit access.",
   authorizationRequired: "Authorization is required to perform that action.",
+  protectedCell:
+    "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.",
 } as const;
 
 export function permissionDenied(call: string, scope: string | undefined): string {

@@ -44,7 +44,7 @@ export interface ExecutionState {
   readonly callLog: string[];
   readonly logs: string[];
   killed: boolean;
-  readonly failAtCall: { readonly call: number; readonly message?: string } | null;
+  readonly failAtCall: Fault | null;
   /** An error thrown by a test's call hook: the run reports it instead of the script's result. */
   hookError?: unknown;
 }
@@ -66,6 +66,13 @@ export interface CallInfo {
 
 export type CallHook = (call: CallInfo) => void;
 
+/** Call `call` of the next execution throws `message`, or (kill) the execution is killed there. */
+interface Fault {
+  readonly call: number;
+  readonly message?: string;
+  readonly kill?: boolean;
+}
+
 export interface RuntimeOptions {
   readonly clock: Clock;
   readonly users: readonly UserConfig[];
@@ -80,7 +87,7 @@ export class Runtime implements ServiceRuntime, CallGate {
   readonly isAddOn: boolean;
   private current: ExecutionState | null = null;
   private executionCounter = 0;
-  private pendingFault: { call: number; message?: string } | null = null;
+  private pendingFault: Fault | null = null;
   private readonly prng: Random;
   private readonly fileCache = new Map<string, string | undefined>();
   private readonly beforeHooks = new Set<CallHook>();
@@ -200,6 +207,15 @@ export class Runtime implements ServiceRuntime, CallGate {
     this.pendingFault = { call, message };
   }
 
+  /**
+   * The next execution is killed at call n, as by the 6-minute limit: that call and every later
+   * one throw "Exceeded maximum execution time", so no `finally` gets any work done.
+   */
+  killAtCall(call: number): void {
+    if (!Number.isInteger(call) || call < 1) throw new Error(`killAtCall: bad call number ${call}`);
+    this.pendingFault = { call, kill: true };
+  }
+
   begin(request: ExecutionRequest): ExecutionState {
     if (this.current) throw new Error("emulator: an execution is already running (no nesting)");
     const state = this.newExecution(request);
@@ -294,6 +310,12 @@ export class Runtime implements ServiceRuntime, CallGate {
     exec.calls += 1;
     exec.callLog.push(`${className}.${method}`);
     if (exec.failAtCall && exec.failAtCall.call === exec.calls) {
+      if (exec.failAtCall.kill) {
+        // The kill comes at the limit: the clock stands at the execution's 6th minute.
+        exec.simulatedSeconds = Math.max(exec.simulatedSeconds, exec.limitSeconds);
+        exec.killed = true;
+        throw serviceError(MESSAGES.timeout);
+      }
       this.charge(exec, ORDINARY_CALL_SECONDS);
       throw serviceError(exec.failAtCall.message ?? defaultFaultMessage(className));
     }

@@ -1,5 +1,7 @@
 // Protection of a range or a whole sheet, warning-only or with an editor list.
+import { MESSAGES, serviceError } from "../errors";
 import { SERVICE_NAME } from "../host";
+import type { GridBox } from "./a1";
 import { ProtectionType } from "./enums";
 import { INTERNAL, asGas } from "../internal";
 import type { ProtectionData, SheetData } from "./model";
@@ -48,6 +50,45 @@ export function newProtection(
   };
   spreadsheet.protections.push(data);
   return data;
+}
+
+/**
+ * A script runs as a user, so its writes obey that user's protections as a person's edits do: a
+ * value written into a cell that a protection (not warning-only) covers throws unless the user is
+ * one of its editors or the owner. Test code outside an execution (no user) writes freely.
+ */
+export function assertEditable(store: SpreadsheetStore, sheet: SheetData, box: GridBox): void {
+  const user = store.host.effectiveUser();
+  const spreadsheet = sheet.spreadsheet;
+  if (!user || user === spreadsheet.owner) return;
+  const blocked = spreadsheet.protections.some(
+    (p) =>
+      p.sheetId === sheet.id &&
+      !p.warningOnly &&
+      !p.editors.includes(user) &&
+      (p.box
+        ? overlaps(p.box, box)
+        : !p.unprotected.some((open) => open.sheetId === sheet.id && contains(open, box))),
+  );
+  if (blocked) throw serviceError(MESSAGES.protectedCell);
+}
+
+function overlaps(a: GridBox, b: GridBox): boolean {
+  return (
+    a.row < b.row + b.numRows &&
+    b.row < a.row + a.numRows &&
+    a.column < b.column + b.numColumns &&
+    b.column < a.column + a.numColumns
+  );
+}
+
+function contains(outer: GridBox, inner: GridBox): boolean {
+  return (
+    outer.row <= inner.row &&
+    outer.column <= inner.column &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.column + inner.numColumns <= outer.column + outer.numColumns
+  );
 }
 
 function emailOf(user: string | GoogleAppsScript.Base.User): string {

@@ -9,7 +9,7 @@ import { WrapStrategy } from "./enums";
 import { FilterEmu } from "./filter";
 import { INTERNAL, asGas, internalOf } from "../internal";
 import { type SheetData, STYLE_DEFAULTS, type StyleKey, type ValidationData } from "./model";
-import { ProtectionEmu, newProtection } from "./protection";
+import { ProtectionEmu, assertEditable, newProtection } from "./protection";
 import { SheetEmu } from "./sheet";
 import type { SpreadsheetStore } from "./store";
 
@@ -433,6 +433,7 @@ export class RangeEmu implements Pick<Range, RangeMethods> {
   setValues(values: unknown[][]): Range {
     assertLive(this.sheetData);
     assertShape(values, this.box, "setValues");
+    assertEditable(this.store, this.sheetData, this.box);
     const cells = storedCellsOf(this.sheetData, this.box.row, this.box.column, values);
     writeStoredCells(this.sheetData, this.box.row, this.box.column, cells);
     return this.self();
@@ -524,6 +525,7 @@ export class RangeEmu implements Pick<Range, RangeMethods> {
   setFormulas(formulas: string[][]): Range {
     assertLive(this.sheetData);
     assertShape(formulas, this.box, "setFormulas");
+    assertEditable(this.store, this.sheetData, this.box);
     const cells = formulas.map((row) => row.map((formula) => formulaCellOf(String(formula ?? ""))));
     writeStoredCells(this.sheetData, this.box.row, this.box.column, cells);
     return this.self();

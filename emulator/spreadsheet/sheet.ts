@@ -6,7 +6,7 @@ import { ConditionalFormatRuleEmu } from "./conditionalFormat";
 import { FilterEmu } from "./filter";
 import { INTERNAL, asGas, internalOf } from "../internal";
 import type { ConditionalRuleData, SheetData } from "./model";
-import { ProtectionEmu, newProtection } from "./protection";
+import { ProtectionEmu, assertEditable, newProtection } from "./protection";
 import { type RangeEmu, assertLive, rangeOf, storedCellsOf, writeStoredCells } from "./range";
 import { RangeListEmu } from "./rangeList";
 import { SpreadsheetEmu } from "./spreadsheet";
@@ -226,6 +226,12 @@ export class SheetEmu implements Pick<Sheet, SheetMethods> {
     }
     if (rowContents.length === 0) return this.self();
     const row = data.extent().lastRow + 1;
+    assertEditable(this.store, data, {
+      row,
+      column: 1,
+      numRows: 1,
+      numColumns: rowContents.length,
+    });
     const cells = storedCellsOf(data, row, 1, [rowContents]);
     const extraRows = Math.max(0, row - data.maxRows);
     const extraColumns = Math.max(0, rowContents.length - data.maxColumns);

@@ -27,9 +27,6 @@ export interface RunRecord {
 /** Long problem lists are cut so a cell stays readable. */
 export const MAX_RUNS_TEXT = 2000;
 
-export const BUSY_MESSAGE =
-  "Another Touchbase run was still working on this spreadsheet; this run skipped it. The next run will catch up.";
-
 export function emptyRunRecord(started: Date, user: string, trigger: RunTrigger): RunRecord {
   return {
     started,
@@ -47,6 +44,11 @@ export function emptyRunRecord(started: Date, user: string, trigger: RunTrigger)
     problems: "",
     error: "",
   };
+}
+
+/** Adds one more thing that went wrong to the record's Error (a run can go on after some). */
+export function noteRunError(record: RunRecord, message: string): void {
+  if (message) record.error = record.error ? `${record.error} ${message}` : message;
 }
 
 /**

@@ -1,19 +1,21 @@
-// The automation run (DESIGN §3): take the lock → read and compute every contact → write the
-// computed columns → send the user's digest when due → log a Runs row. Every step is a thin call
-// into sheets/, gmail/ or domain/; nothing here runs per row.
+// The automation run (DESIGN §3): take this spreadsheet's lease → read and compute every contact →
+// write the computed columns → send the user's digest when due → hand the lease back → log a Runs
+// row. Every step is a thin call into sheets/, gmail/ or domain/; nothing here runs per row.
 import {
   elapsedSeconds,
   emptyRunRecord,
+  noteRunError,
   recordRefresh,
   type RunRecord,
   type RunTrigger,
 } from "../domain/runRecord";
+import { activityOf, REAUTHORIZE_RUN_MESSAGE, writeFailedMessage } from "../domain/runMessages";
 import { errorMessage } from "../errors";
 import { deliverDigest, type DigestDayMark } from "../gmail/digestMail";
 import { appendRunRow } from "../sheets/runsLog";
 import { readWorkbook, writeWorkbook, type Workbook } from "../sheets/workbook";
 
-import { takeRunLock } from "./runLock";
+import { releaseRunLease, takeRunLease } from "./runLease";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -22,36 +24,64 @@ export const RUN_BUDGET_MS = 270_000;
 
 export interface RunOptions {
   readonly spreadsheet: Spreadsheet;
+  /** The spreadsheet's id (the lease's key), known to every caller without another call. */
+  readonly spreadsheetId: string;
   readonly user: string;
   readonly trigger: RunTrigger;
   /** "skip": no digest; "now": send at once (menu); else send when due (the day mark). */
   readonly digest: "skip" | "now" | DigestDayMark;
+  /**
+   * The user must authorize Touchbase again (a scope was added): noted in Runs, and every step
+   * that needs a scope added after the first release (Gmail reading) skips itself.
+   */
+  readonly authorizationRequired?: boolean;
 }
 
 /**
- * Runs once under the run lock. Never throws: every error ends up in the returned record (and
+ * Runs once under the spreadsheet's run lease. Never throws: every error ends up in the returned record (and
  * the Runs tab), so a trigger never fails silently and nothing is half-written without a note.
  */
 export function performRun(options: RunOptions): RunRecord {
   const startedAt = new Date();
   const record = emptyRunRecord(startedAt, options.user, options.trigger);
 
-  record.error = takeRunLock();
-  if (!record.error) {
+  if (options.authorizationRequired) noteRunError(record, REAUTHORIZE_RUN_MESSAGE);
+  const activity = activityOf(options.trigger);
+  const { lease, problem } = takeRunLease(options.spreadsheetId, options.user, activity, startedAt);
+  noteRunError(record, problem);
+  if (lease) {
     try {
       const workbook = readWorkbook(options.spreadsheet, options.user, startedAt);
-      const notes = writeWorkbook(workbook);
-      recordRefresh(record, workbook.plan, notes);
+      // A write refused (a protected Tier column) must not cost the user their digest.
+      let writeNotes: readonly string[] = [];
+      noteRunError(
+        record,
+        attempt(() => {
+          writeNotes = writeWorkbook(workbook);
+        }, writeFailedMessage),
+      );
+      recordRefresh(record, workbook.plan, writeNotes);
       // Out of time: the digest day is not marked, so the next run sends it.
       if (options.digest !== "skip" && Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
         record.digests = sendDigest(options, workbook, startedAt);
       }
     } catch (error) {
-      record.error = errorMessage(error);
+      noteRunError(record, errorMessage(error));
     }
+    noteRunError(record, releaseRunLease(lease));
   }
   logRun(options.spreadsheet, record);
   return record;
+}
+
+/** "" when `step` worked, else its error in words. */
+function attempt(step: () => void, describe: (error: string) => string): string {
+  try {
+    step();
+    return "";
+  } catch (error) {
+    return describe(errorMessage(error));
+  }
 }
 
 function sendDigest(options: RunOptions, workbook: Workbook, now: Date): number {
@@ -75,7 +105,9 @@ function logRun(spreadsheet: Spreadsheet, record: RunRecord): void {
   try {
     appendRunRow(spreadsheet, record);
   } catch (error) {
-    // The Runs tab itself is broken; the execution log is all that is left.
-    console.error(`Touchbase could not write its Runs row: ${errorMessage(error)}`, record);
+    // The Runs tab itself is broken (or the user may no longer edit): the caller and the
+    // execution log are all that is left.
+    noteRunError(record, `Touchbase could not write its Runs row: ${errorMessage(error)}`);
+    console.error(record.error, record);
   }
 }

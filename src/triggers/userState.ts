@@ -1,5 +1,6 @@
 // Per-user state kept in user properties (the only store an add-on's time trigger can read):
-// which spreadsheet each trigger serves, who the user is, and the day each digest went out.
+// which spreadsheet each trigger serves, who the user is, the day each digest went out, and which
+// one-time notices were emailed (so a broken automation says so once, not every hour).
 // Everything is read with one getProperties call per execution.
 
 import type { DigestDayMark } from "../gmail/digestMail";
@@ -9,6 +10,8 @@ type Properties = GoogleAppsScript.Properties.Properties;
 const TRIGGER_PREFIX = "tb.trigger.";
 const DIGEST_PREFIX = "tb.digest.";
 const USER_EMAIL_KEY = "tb.userEmail";
+const NOTICE_PREFIX = "tb.notice.";
+const OPEN_FAILURES_PREFIX = "tb.openFailures.";
 
 export class UserState {
   private constructor(
@@ -30,8 +33,8 @@ export class UserState {
   }
 
   forgetTrigger(triggerUid: string): void {
-    this.store.deleteProperty(TRIGGER_PREFIX + triggerUid);
-    delete this.values[TRIGGER_PREFIX + triggerUid];
+    this.delete(TRIGGER_PREFIX + triggerUid);
+    if (this.openFailures(triggerUid) > 0) this.delete(OPEN_FAILURES_PREFIX + triggerUid);
   }
 
   /** The user's email, remembered when automation was turned on ("" when never stored). */
@@ -54,6 +57,41 @@ export class UserState {
       lastDigestDay: () => this.lastDigestDay(spreadsheetId),
       markDigestDay: (day) => this.markDigestDay(spreadsheetId, day),
     };
+  }
+
+  /** Whether the one-time notice `name` was emailed (and not cleared since). */
+  noticeSent(name: string): boolean {
+    return Boolean(this.values[NOTICE_PREFIX + name]);
+  }
+
+  markNoticeSent(name: string, at: Date): void {
+    this.set({ [NOTICE_PREFIX + name]: at.toISOString() });
+  }
+
+  /** Forgets a notice (its cause is gone), so a later occurrence is told again. No call if unset. */
+  clearNotice(name: string): void {
+    if (this.noticeSent(name)) this.delete(NOTICE_PREFIX + name);
+  }
+
+  /** Hourly runs in a row that could not open the trigger's spreadsheet. */
+  openFailures(triggerUid: string): number {
+    return Number(this.values[OPEN_FAILURES_PREFIX + triggerUid] ?? 0) || 0;
+  }
+
+  countOpenFailure(triggerUid: string): number {
+    const count = this.openFailures(triggerUid) + 1;
+    this.set({ [OPEN_FAILURES_PREFIX + triggerUid]: String(count) });
+    return count;
+  }
+
+  /** The spreadsheet opened again: the count restarts. No call when there was none. */
+  clearOpenFailures(triggerUid: string): void {
+    if (this.openFailures(triggerUid) > 0) this.delete(OPEN_FAILURES_PREFIX + triggerUid);
+  }
+
+  private delete(key: string): void {
+    this.store.deleteProperty(key);
+    delete this.values[key];
   }
 
   private set(entries: Record<string, string>): void {

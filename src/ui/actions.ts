@@ -6,7 +6,8 @@ import { errorMessage } from "../errors";
 import { setupSheets } from "../sheets/setup";
 import { readWorkbook } from "../sheets/workbook";
 import { turnOffAutomation, turnOnAutomation } from "../triggers/automation";
-import { performRun } from "../triggers/run";
+import { performRun, type RunOptions } from "../triggers/run";
+import { withRunLease } from "../triggers/runLease";
 
 const SIDEBAR_FILE = "Sidebar";
 
@@ -45,33 +46,38 @@ export function menuLogTouchForSelectedRow(): void {
 }
 
 export function menuSetUpSheets(): void {
-  guarded("Set up / repair sheets", () => {
-    const report = setupSheets(SpreadsheetApp.getActiveSpreadsheet());
-    alert("Set up / repair sheets", report.summary);
+  const title = "Set up / repair sheets";
+  guarded(title, () => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    // Set up writes tabs and headers: never while a run is writing rows (the lease says busy).
+    const report = withRunLease(spreadsheet.getId(), activeUser(), title, () =>
+      setupSheets(spreadsheet),
+    );
+    alert(title, report.summary);
+  });
+}
+
+/** A run from the menu, on the active spreadsheet as the person clicking. */
+function menuRun(trigger: RunOptions["trigger"], digest: RunOptions["digest"]) {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  return performRun({
+    spreadsheet,
+    spreadsheetId: spreadsheet.getId(),
+    user: activeUser(),
+    trigger,
+    digest,
   });
 }
 
 export function menuRefreshNow(): void {
   guarded("Refresh now", () => {
-    const record = performRun({
-      spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
-      user: activeUser(),
-      trigger: "Menu",
-      digest: "skip",
-    });
-    alert("Refresh now", refreshSummary(record));
+    alert("Refresh now", refreshSummary(menuRun("Menu", "skip")));
   });
 }
 
 export function menuSendMyDigestNow(): void {
   guarded("Send my digest now", () => {
-    const record = performRun({
-      spreadsheet: SpreadsheetApp.getActiveSpreadsheet(),
-      user: activeUser(),
-      trigger: "Digest now",
-      digest: "now",
-    });
-    alert("Send my digest now", digestNowSummary(record));
+    alert("Send my digest now", digestNowSummary(menuRun("Digest now", "now")));
   });
 }
 

@@ -419,3 +419,40 @@ describe("a spreadsheet holds at most 10 million cells, empty grid cells include
     expect(run("insertSheet").error?.message).toBe(LIMIT_MESSAGE);
   });
 });
+
+describe("a script's write obeys the running user's protections (strict reading)", () => {
+  const bundle = `
+    function protectColumnB() {
+      var p = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("B1:B100").protect();
+      p.removeEditors(p.getEditors());
+    }
+    function writeB() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("B2").setValue("x"); }
+    function writeC() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange("C2").setValue("y"); }
+    function append() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].appendRow([1, 2, 3]); }
+  `;
+
+  it("a write into a range protected against Ben throws for Ben, not for the owner or beside it", () => {
+    const emu = newEmulator();
+    const id = newSpreadsheet(emu, 2);
+    const app = emu.loadBundleSource(bundle);
+    const run = (user: string, fn: string) =>
+      app.run({ user, kind: "menu", spreadsheetId: id }, fn);
+    expect(run(ANA, "protectColumnB").error).toBeUndefined();
+    expect(run(BEN, "writeB").error?.message).toBe(
+      "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.",
+    );
+    expect(run(BEN, "append").error?.message).toMatch(/protected cell/);
+    expect(sheetOf(emu, id).getRange("B2").getValue()).toBe(2);
+    expect(run(BEN, "writeC").error).toBeUndefined();
+    expect(run(ANA, "writeB").error).toBeUndefined();
+    expect(sheetOf(emu, id).getRange("B2:C2").getValues()).toEqual([["x", "y"]]);
+  });
+
+  it("a warning-only protection does not stop a script", () => {
+    const emu = newEmulator();
+    const id = newSpreadsheet(emu, 2);
+    sheetOf(emu, id).getRange("B1:B100").protect().setWarningOnly(true);
+    const app = emu.loadBundleSource(bundle);
+    expect(app.run({ user: BEN, kind: "menu", spreadsheetId: id }, "writeB").error).toBeUndefined();
+  });
+});

@@ -224,6 +224,35 @@ describe("the 6-minute limit", () => {
     expect(menu.killed).toBe(false);
   });
 
+  test("faults.killAtCall kills the next execution at that call, at the limit, finally or not", () => {
+    const emu = newEmulator();
+    const app = emu.loadBundleSource(`
+      function work() {
+        var props = PropertiesService.getUserProperties();
+        try {
+          props.setProperty("step", "1");
+          props.setProperty("step", "2");
+        } finally {
+          props.setProperty("finally", "ran");
+        }
+      }
+    `);
+    const startedAt = emu.clock.nowMs();
+    emu.faults.killAtCall(3);
+    const result = app.call("work");
+    expect(result.killed).toBe(true);
+    expect(result.error?.message).toBe(MESSAGES.timeout);
+    // The finally's call is refused before it is even counted.
+    expect(result.callLog).toEqual([
+      "PropertiesService.getUserProperties",
+      "Properties.setProperty",
+      "Properties.setProperty",
+    ]);
+    expect(emu.properties.user(ANA).getProperties()).toEqual({ step: "1" });
+    expect(emu.clock.nowMs() - startedAt).toBeGreaterThanOrEqual(360_000);
+    expect(app.call("work").killed).toBe(false);
+  });
+
   test("executions under the limit are not killed", () => {
     const app = newEmulator().loadBundleSource(
       `function ok() { Utilities.sleep(300000); return 1; }`,

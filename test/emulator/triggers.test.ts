@@ -60,6 +60,25 @@ describe("add-on trigger rules", () => {
     expect(menu(ANA, first, "mine").value).toEqual([["hourly", "CLOCK", "CLOCK"]]);
   });
 
+  test("a user has at most 20 triggers in the script: the 21st throws, whatever the document", () => {
+    const { emu } = setup();
+    const documents = Array.from({ length: 21 }, () => newSpreadsheet(emu, 1));
+    // newSpreadsheet loads its own bundle: load the trigger bundle again.
+    emu.loadBundleSource(bundle);
+    const results = documents.map((id) =>
+      emu.app.run({ user: ANA, kind: "menu", spreadsheetId: id }, "turnOn"),
+    );
+    expect(results.slice(0, 20).map((r) => r.error?.message)).toEqual(
+      new Array(20).fill(undefined),
+    );
+    expect(results[20]?.error?.message).toBe(MESSAGES.tooManyTriggers);
+    expect(emu.triggers.forUser(ANA)).toHaveLength(20);
+    // Another user's count is their own.
+    expect(
+      emu.app.run({ user: BEN, kind: "menu", spreadsheetId: documents[20]! }, "turnOn").error,
+    ).toBeUndefined();
+  });
+
   test("time-driven triggers run at most hourly", () => {
     const { emu, menu, first } = setup();
     const result = menu(ANA, first, "everyTenMinutes");

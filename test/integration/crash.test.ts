@@ -1,6 +1,7 @@
 // Crash injection on the hourly run (DESIGN §3, APPS-SCRIPT-FACTS "every side effect must be
-// idempotent"): whichever service call fails, the next run must leave Contacts and Touches exactly
-// as one clean run does — no duplicate tier-change touches, no duplicate IDs, nothing lost.
+// idempotent"): whichever service call fails — the lease's included — or wherever the 6-minute
+// kill strikes the lease, the next run must leave Contacts and Touches exactly as one clean run
+// does — no duplicate tier-change touches, no duplicate IDs, nothing lost.
 import { timeDrivenEvent, type RunResult } from "../../emulator";
 import { generateDemoSheet, loadDemoIntoSpreadsheet } from "../../scripts/demo";
 import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
@@ -110,6 +111,21 @@ function runTrigger({ wb, triggerUid }: Bench): RunResult {
   );
 }
 
+/**
+ * A lease left behind (a failed hand-back, a killed run) expires after 6½ minutes. The clock is
+ * frozen here so that every run computes the same state, so expiry is simulated by dropping the
+ * entry (key restated on purpose); lease.test.ts shows the real expiry on the clock.
+ */
+function expireLease(wb: Workbench): void {
+  wb.emu.caches.script.remove(`tb.lease.${wb.spreadsheetId}`);
+}
+
+/** The Runs tab's newest Error names a lease held by another run. */
+function lastRunWasBusy(wb: Workbench): boolean {
+  const last = rowRecords(wb, "Runs").at(-1);
+  return /already working on this spreadsheet/.test(String(last?.["Error"] ?? ""));
+}
+
 function snapshot(wb: Workbench): { contacts: unknown[][]; touches: unknown[][] } {
   const plain = (grid: unknown[][]) =>
     grid.map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString() : cell)));
@@ -209,6 +225,12 @@ describe("crash injection on the hourly run", () => {
         failures.push(`${where}: neither a Runs row nor an error in the execution log`);
       }
 
+      if (failedCall === "Cache.remove") {
+        // The lease could not be handed back: until it expires, a run at once is busy.
+        runTrigger(bench);
+        if (!lastRunWasBusy(bench.wb)) failures.push(`${where}: the run after it was not busy`);
+        expireLease(bench.wb);
+      }
       const retry = runTrigger(bench);
       if (retry.error) failures.push(`${where}: the retry threw ${retry.error.message}`);
       const retryRun = rowRecords(bench.wb, "Runs").at(-1);
@@ -236,6 +258,44 @@ describe("crash injection on the hourly run", () => {
       }
       if (duplicates(column(state.touches, "Touch ID")).length > 0) {
         failures.push(`${where}: duplicate Touch IDs`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test("killed at any lease call (or mid-run), the next run after the lease expires ends in the clean state", () => {
+    const failures: string[] = [];
+    const log = cleanRun.callLog;
+    const leaseSetAt = log.indexOf("Cache.put") + 1;
+    const killAt = log
+      .map((call, i) => ({ call, n: i + 1 }))
+      .filter(({ call }) => /^(LockService|Lock|CacheService|Cache)\./.test(call))
+      .map(({ n }) => n);
+    killAt.push(log.indexOf("Range.getValues") + 1);
+    expect(killAt.length).toBe(8);
+    for (const n of killAt) {
+      const bench = freshBench();
+      bench.wb.emu.faults.killAtCall(n);
+      const where = `kill at call ${n} (${log[n - 1]})`;
+      if (!runTrigger(bench).killed) failures.push(`${where}: not killed`);
+      runTrigger(bench);
+      const busy = lastRunWasBusy(bench.wb);
+      // A lease set before the kill holds off the next run until it expires; none is left otherwise.
+      if (busy !== n > leaseSetAt) failures.push(`${where}: the next run was busy: ${busy}`);
+      if (busy) {
+        expireLease(bench.wb);
+        runTrigger(bench);
+      }
+      const last = rowRecords(bench.wb, "Runs").at(-1);
+      if (String(last?.["Error"] ?? "missing") !== "") {
+        failures.push(`${where}: the completing run's Runs row is ${JSON.stringify(last)}`);
+      }
+      const digests = bench.wb.emu.gmail.sent(ALEX).length;
+      if (digests !== 1) failures.push(`${where}: ${digests} digests sent`);
+      try {
+        expect(snapshot(bench.wb)).toEqual(cleanState);
+      } catch {
+        failures.push(`${where}: final Contacts/Touches differ from the clean run`);
       }
     }
     expect(failures).toEqual([]);

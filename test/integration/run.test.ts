@@ -1,18 +1,9 @@
 // The hourly run through the built bundle (DESIGN §3): it runs with no active spreadsheet, refreshes
-// every contact, logs a Runs row, steps aside when another run holds the lock, and computes
-// "today" in the sheet's own time zone.
+// every contact, logs a Runs row, and computes "today" in the sheet's own time zone. Runs that meet
+// another run (the lease) are in lease.test.ts.
 import type { RunResult } from "../../emulator";
 import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
-import {
-  ALEX,
-  lastAlert,
-  records,
-  type Row,
-  SAM,
-  STATUSES,
-  turnOnAutomation,
-  typeRows,
-} from "./support";
+import { ALEX, records, type Row, STATUSES, turnOnAutomation, typeRows } from "./support";
 
 const HOUR_MS = 3_600_000;
 /** Monday 08:30 in New York (after the default Digest hour of 8). */
@@ -129,58 +120,6 @@ function refreshNow(wb: Workbench): RunResult {
   expect(result.error).toBeUndefined();
   return result;
 }
-
-describe("a run while another run holds the lock", () => {
-  test("the hourly run writes nothing, says so in Runs, and the next run completes", () => {
-    const wb = createWorkbench({ now: MONDAY_MORNING, demo: { contacts: 30, touches: 200 } });
-    turnOnAutomation(wb);
-    const before = wb.values("Contacts");
-    const touchesBefore = wb.values("Touches");
-
-    wb.emu.locks.holdScriptLock();
-    const busy = fireTriggersAt(wb, new Date(MONDAY_MORNING.getTime() + HOUR_MS));
-    expect(busy).toHaveLength(1);
-    expect(busy[0]!.error).toBeUndefined();
-    expect(wb.values("Contacts")).toEqual(before);
-    expect(wb.values("Touches")).toEqual(touchesBefore);
-    expect(wb.emu.gmail.sent(ALEX)).toHaveLength(0);
-    const busyRow = records(wb, "Runs")[0]!;
-    expect(busyRow).toMatchObject({ User: ALEX, Trigger: "Hourly", Contacts: 0, Digests: 0 });
-    expect(String(busyRow["Error"])).toMatch(/another touchbase run/i);
-
-    wb.emu.locks.releaseScriptLock();
-    const next = fireTriggersAt(wb, new Date(MONDAY_MORNING.getTime() + 2 * HOUR_MS));
-    expect(next).toHaveLength(1);
-    expect(next[0]!.error).toBeUndefined();
-    const contacts = records(wb, "Contacts");
-    expect(contacts.every((c) => STATUSES.includes(String(c["Status"])))).toBe(true);
-    const runs = records(wb, "Runs");
-    expect(runs).toHaveLength(2);
-    expect(runs[1]).toMatchObject({ Trigger: "Hourly", Contacts: 30, Error: "" });
-    // The digest the busy run could not send goes out with the next one.
-    expect(wb.emu.gmail.sent(ALEX)).toHaveLength(1);
-  });
-
-  test("Refresh now writes nothing while another run holds the lock, and works after", () => {
-    const wb = createWorkbench({ now: MONDAY_MORNING, demo: { contacts: 30, touches: 200 } });
-    const before = wb.values("Contacts");
-
-    // The hourly run (of any user) holds the script lock: a menu click must wait for it.
-    wb.emu.locks.holdScriptLock();
-    expect(wb.menu("menuRefreshNow", SAM).error).toBeUndefined();
-    expect(lastAlert(wb)).toMatch(/could not refresh: another touchbase run/i);
-    expect(wb.values("Contacts")).toEqual(before);
-    const busyRow = records(wb, "Runs")[0]!;
-    expect(busyRow).toMatchObject({ User: SAM, Trigger: "Menu", Contacts: 0 });
-    expect(String(busyRow["Error"])).toMatch(/another touchbase run/i);
-
-    wb.emu.locks.releaseScriptLock();
-    expect(wb.menu("menuRefreshNow", SAM).error).toBeUndefined();
-    expect(lastAlert(wb)).toMatch(/^Refreshed 30 contacts/);
-    expect(records(wb, "Contacts").every((c) => STATUSES.includes(String(c["Status"])))).toBe(true);
-    expect(records(wb, "Runs")[1]).toMatchObject({ Trigger: "Menu", Contacts: 30, Error: "" });
-  });
-});
 
 describe("days are the sheet's days, not UTC's", () => {
   // Each moment is on a different calendar date in UTC than in the sheet's zone.
