@@ -3,7 +3,9 @@
 import { isBlankCell } from "../domain/cells";
 import { runRecordCells, type RunRecord } from "../domain/runRecord";
 import { RUNS_SPEC, TAB } from "../domain/schema";
-import { indexTable } from "../domain/table";
+import { isCellLimitError } from "../domain/limits";
+import { FIRST_DATA_ROW, indexTable } from "../domain/table";
+import { errorMessage } from "../errors";
 import { appendRecord, findSheet, readHeader } from "./tableIO";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,5 +21,14 @@ export function appendRunRow(spreadsheet: Spreadsheet, record: RunRecord): void 
     sheet.getRange(1, 1, 1, RUNS_HEADERS.length).setValues([RUNS_HEADERS]);
     table = indexTable(TAB.runs, [RUNS_HEADERS]);
   }
-  appendRecord(sheet, table, runRecordCells(record));
+  const cells = runRecordCells(record);
+  try {
+    appendRecord(sheet, table, cells);
+  } catch (error) {
+    // A full spreadsheet (the cell limit) must not silence the run that says so: the oldest Runs
+    // row makes room for the newest.
+    if (!isCellLimitError(errorMessage(error)) || sheet.getLastRow() < FIRST_DATA_ROW) throw error;
+    sheet.deleteRow(FIRST_DATA_ROW);
+    appendRecord(sheet, table, cells);
+  }
 }

@@ -12,7 +12,8 @@ import {
 import { planRefresh, type RefreshPlan } from "../domain/refresh";
 import { DEFAULT_SETTINGS, parseSettingsTable, type Settings } from "../domain/settings";
 import { indexTable, type Table } from "../domain/table";
-import { appendRows, openTable, tryReadTable, writeColumns, type OpenTable } from "./tableIO";
+import { appendTouchesOrExplain, withoutTierChanges } from "./degrade";
+import { openTable, tryReadTable, writeColumns, type OpenTable } from "./tableIO";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -47,12 +48,16 @@ export function readWorkbook(spreadsheet: Spreadsheet, user: string, now: Date):
 /**
  * Writes the plan. Touches first: if the run dies between the writes, the next run sees the
  * logged tier change and does not log it twice. Then Contacts in an order a retry can repeat.
+ * Touches that cannot be appended (a full spreadsheet) never stop the Contacts writes: the tier
+ * changes wait for the next run and the returned problems say why.
  */
-export function writeWorkbook({ contacts, touches, plan }: Workbook): void {
-  if (plan.newTouches.length > 0) appendRows(touches.sheet, touches.table, plan.newTouches);
-  for (const group of inWriteOrder(plan.contactColumns)) {
+export function writeWorkbook({ contacts, touches, plan }: Workbook): string[] {
+  const appended = appendTouchesOrExplain(touches, plan.newTouches, "tier change");
+  const columns = appended.ok ? plan.contactColumns : withoutTierChanges(plan.contactColumns);
+  for (const group of inWriteOrder(columns)) {
     writeColumns(contacts.sheet, contacts.table, group, plan.contactFormats);
   }
+  return appended.ok ? [] : [appended.problem];
 }
 
 type Columns = ReadonlyMap<string, readonly unknown[]>;

@@ -40,11 +40,13 @@ export function performRun(options: RunOptions): RunRecord {
   if (!record.error) {
     try {
       const workbook = readWorkbook(options.spreadsheet, options.user, startedAt);
-      writeWorkbook(workbook);
+      const writeProblems = writeWorkbook(workbook);
       recordRefresh(record, workbook.plan);
+      // What could not be written (a full spreadsheet) is the run's error, and every digest says it.
+      record.error = writeProblems.join("; ");
       // Out of time: the digest day is not marked, so the next run sends it.
       if (options.digest !== "skip" && Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
-        record.digests = sendDigest(options, workbook, startedAt);
+        record.digests = sendDigest(options, workbook, startedAt, writeProblems);
       }
     } catch (error) {
       record.error = errorMessage(error);
@@ -54,12 +56,18 @@ export function performRun(options: RunOptions): RunRecord {
   return record;
 }
 
-function sendDigest(options: RunOptions, workbook: Workbook, now: Date): number {
+function sendDigest(
+  options: RunOptions,
+  workbook: Workbook,
+  now: Date,
+  writeProblems: readonly string[],
+): number {
   return deliverDigest({
     user: options.user,
     schedule: options.digest === "now" || options.digest === "skip" ? null : options.digest,
     rows: workbook.plan.rows,
     runProblems: workbook.plan.problems,
+    writeProblems,
     settings: workbook.settings,
     zone: workbook.zone,
     now,
