@@ -6,7 +6,7 @@ import { summarizeProblems } from "./limits";
 import { RUN } from "./schema";
 
 /** What started the run, as written in the Runs tab's Trigger column. */
-export type RunTrigger = "Hourly" | "Menu" | "Digest now";
+export type RunTrigger = "Hourly" | "Menu" | "Digest now" | "Archive";
 
 export interface RunRecord {
   started: Date;
@@ -23,6 +23,8 @@ export interface RunRecord {
   deferred: number;
   problems: string;
   error: string;
+  /** What "Archive old touches" moved, and where ("" for other runs). */
+  archived: string;
 }
 
 /** Long problem lists are cut so a cell stays readable. */
@@ -47,6 +49,7 @@ export function emptyRunRecord(started: Date, user: string, trigger: RunTrigger)
     deferred: 0,
     problems: "",
     error: "",
+    archived: "",
   };
 }
 
@@ -92,6 +95,7 @@ export function runRecordCells(record: RunRecord): Record<string, Cell> {
     [RUN.deferred]: record.deferred,
     [RUN.problems]: fitInCell(record.problems, MAX_RUNS_TEXT),
     [RUN.error]: fitInCell(record.error, MAX_RUNS_TEXT),
+    [RUN.archived]: fitInCell(record.archived, MAX_RUNS_TEXT),
   };
 }
 

@@ -2,9 +2,9 @@
 // (found by header name, like every other tab).
 import { isBlankCell } from "../domain/cells";
 import { runRecordCells, type RunRecord } from "../domain/runRecord";
-import { RUNS_SPEC, TAB } from "../domain/schema";
+import { RUN, RUNS_SPEC, TAB } from "../domain/schema";
 import { isCellLimitError } from "../domain/limits";
-import { FIRST_DATA_ROW, indexTable } from "../domain/table";
+import { columnOf, FIRST_DATA_ROW, indexTable } from "../domain/table";
 import { errorMessage } from "../errors";
 import { appendRecord, findSheet, readHeader } from "./tableIO";
 
@@ -20,6 +20,13 @@ export function appendRunRow(spreadsheet: Spreadsheet, record: RunRecord): void 
   if (table.headers.every(isBlankCell)) {
     sheet.getRange(1, 1, 1, RUNS_HEADERS.length).setValues([RUNS_HEADERS]);
     table = indexTable(TAB.runs, [RUNS_HEADERS]);
+  }
+  // A Runs tab from before the Archived column: it gets the column when an archive has to say so.
+  if (record.archived && columnOf(table, RUN.archived) === undefined) {
+    const column = table.headers.length + 1;
+    if (column > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+    sheet.getRange(1, column).setValue(RUN.archived);
+    table = indexTable(TAB.runs, [[...table.headers, RUN.archived]]);
   }
   const cells = runRecordCells(record);
   try {

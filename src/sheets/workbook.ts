@@ -22,6 +22,7 @@ export interface Workbook {
   readonly zone: string;
   readonly contacts: OpenTable;
   readonly touches: OpenTable;
+  readonly cadences: Table;
   readonly plan: RefreshPlan;
 }
 
@@ -42,7 +43,7 @@ export function readWorkbook(spreadsheet: Spreadsheet, user: string, now: Date):
     now,
     user,
   });
-  return { settings, zone, contacts, touches, plan };
+  return { settings, zone, contacts, touches, cadences, plan };
 }
 
 /**
