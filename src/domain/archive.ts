@@ -24,6 +24,7 @@ import { cellText, normalizeKey, type Cell } from "./cells";
 import { parseContacts } from "./contacts";
 import { computeContact, summarizeTouches } from "./engine";
 import { formatDay } from "./format";
+import { noteCells } from "./noteCells";
 import { formatTouchId, highestIdNumber } from "./refresh";
 import { TOUCH } from "./schema";
 import type { Settings } from "./settings";
@@ -123,7 +124,7 @@ export function planArchive(input: ArchiveInput): ArchivePlan {
       touchIds.set(t.rowNumber, t.touchId);
     }
     replacedSummaries.push(...earlier.map((t) => t.rowNumber));
-    summaries.push({ contactId: contact.id, cells: summaryCells(summary) });
+    summaries.push({ contactId: contact.id, cells: noteCells(summary) });
   }
   moved.sort((a, b) => a - b);
   return { moved, touchIds, replacedSummaries, summaries, keptWhole };
@@ -233,21 +234,6 @@ function summaryTouch(
     delivery: null,
     archived: counts,
   };
-}
-
-function summaryCells(touch: Touch): Map<string, Cell> {
-  return new Map<string, Cell>([
-    [TOUCH.touchId, touch.touchId],
-    [TOUCH.timestamp, touch.timestamp],
-    [TOUCH.contactId, touch.contactId],
-    [TOUCH.contact, touch.contactName],
-    [TOUCH.channel, touch.channel ?? ""],
-    [TOUCH.direction, touch.direction],
-    [TOUCH.outcome, touch.outcome],
-    [TOUCH.notes, touch.notes],
-    [TOUCH.loggedBy, touch.loggedBy],
-    [TOUCH.source, touch.source ?? ""],
-  ]);
 }
 
 /** Everything the run writes or acts on for a contact, as one comparable string. */

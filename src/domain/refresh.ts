@@ -4,8 +4,9 @@ import { parseCadences } from "./cadences";
 import { parseContacts } from "./contacts";
 import { fitInCell, type Cell } from "./cells";
 import { computeContact } from "./engine";
+import { noteCells } from "./noteCells";
 import { computedColumnFormat, whenFormat } from "./numberFormats";
-import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
+import { CONTACT, CONTACTS_SPEC, type Tier } from "./schema";
 import type { Settings } from "./settings";
 import { columnOf, type Table } from "./table";
 import { parseTouches, touchesByContact } from "./touches";
@@ -244,19 +245,7 @@ function tierChangeTouch(
     threadId: "",
     delivery: null,
   };
-  const cells = new Map<string, Cell>([
-    [TOUCH.touchId, touch.touchId],
-    [TOUCH.timestamp, touch.timestamp],
-    [TOUCH.contactId, touch.contactId],
-    [TOUCH.contact, touch.contactName],
-    [TOUCH.channel, touch.channel ?? ""],
-    [TOUCH.direction, touch.direction],
-    [TOUCH.outcome, touch.outcome],
-    [TOUCH.notes, touch.notes],
-    [TOUCH.loggedBy, touch.loggedBy],
-    [TOUCH.source, touch.source ?? ""],
-  ]);
-  return { cells, touch };
+  return { cells: noteCells(touch), touch };
 }
 
 /** The log with `touch` appended, in time order as parseTouches sorts it (stable: ties keep order). */

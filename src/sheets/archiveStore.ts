@@ -75,6 +75,8 @@ export function openOrCreateArchive(
 function readArchive(spreadsheet: Spreadsheet, headers: readonly Cell[]): Archive {
   const sheet = findSheet(spreadsheet, TAB.touches) ?? spreadsheet.insertSheet(TAB.touches);
   const grid = sheet.getDataRange().getValues() as Cell[][];
+  // A new tab reads as one blank cell: no header row yet.
+  if (grid.length === 1 && grid[0]!.every((cell) => cellText(cell) === "")) grid[0] = [];
   let table = indexTable(TAB.touches, grid);
   const missing = headers.filter(
     (h) => cellText(h) !== "" && columnOf(table, cellText(h)) === undefined,
