@@ -11,6 +11,7 @@ import {
   menuTurnOffAutomation,
   menuTurnOnAutomation,
 } from "./ui/actions";
+import { menuArchiveOldTouches } from "./ui/archiveAction";
 import { onInstall, onOpen } from "./ui/menu";
 
 declare const global: Record<string, unknown>;
@@ -25,4 +26,5 @@ global.menuPreviewDueEmails = menuPreviewDueEmails;
 global.menuSendMyDigestNow = menuSendMyDigestNow;
 global.menuTurnOnAutomation = menuTurnOnAutomation;
 global.menuTurnOffAutomation = menuTurnOffAutomation;
+global.menuArchiveOldTouches = menuArchiveOldTouches;
 global.runAutomation = runAutomation;

@@ -21,6 +21,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 type AppMembers =
   | "BooleanCriteria"
+  | "create"
   | "DataValidationCriteria"
   | "Dimension"
   | "ProtectionType"
@@ -84,6 +85,19 @@ export class SpreadsheetAppEmu implements Pick<SpreadsheetApp, AppMembers> {
     const spreadsheet = this.store.get(data.spreadsheet.id);
     if (!spreadsheet) throw new Error("The sheet's spreadsheet no longer exists.");
     return spreadsheet.setActiveSheet(sheet);
+  }
+
+  /**
+   * A new spreadsheet in the effective user's Drive, owned by them: one "Sheet1" tab of 1,000 rows
+   * and 26 columns, in the script's time zone (the reference does not say which zone; the user's
+   * Drive default is not modelled).
+   */
+  create(name: string): Spreadsheet {
+    const created = this.store.create(String(name), {
+      timeZone: this.store.host.scriptTimeZone(),
+      owner: this.store.host.effectiveUser(),
+    });
+    return asGas(created);
   }
 
   openById(id: string): Spreadsheet {

@@ -5,12 +5,22 @@ import type { Settings } from "./settings";
 import { daysBetween } from "./dates";
 import { formatAmount, formatDay, formatWhen, plural } from "./format";
 import { escapeHtml } from "./html";
+import { summarizeProblems, utf8Bytes } from "./limits";
 import type { Contact, ContactRow } from "./types";
 
 /** Rows per section; the rest is summarised as "and N more" so a 10k-row sheet stays small. */
 export const DIGEST_SECTION_CAP = 50;
 /** Longest user value shown in one cell (a cell may hold 50,000 characters). */
 const MAX_VALUE_CHARS = 160;
+/** A sheet problem is Touchbase's own sentence (it may quote a value): room for its advice. */
+const MAX_PROBLEM_CHARS = 400;
+/**
+ * An email body may not pass 200 KB (APPS-SCRIPT-FACTS); the plain-text and HTML parts together
+ * stay under it, with room for the message's headers.
+ */
+export const DIGEST_MAX_BYTES = 190 * 1024;
+/** Rows per section tried, in turn, until the digest fits DIGEST_MAX_BYTES (0: counts only). */
+const SHRINKING_CAPS = [25, 10, 5, 2, 1, 0];
 
 export interface DigestInput {
   /** Lower-case email of the person the digest is for. */
@@ -27,8 +37,12 @@ export interface DigestInput {
   readonly contactsSheetId: number;
   /** Table-level problems (bad settings, unknown touch IDs), shown to managers. */
   readonly runProblems?: readonly string[];
+  /** What the run could not write (a full spreadsheet): it stops work for everyone, so all see it. */
+  readonly writeProblems?: readonly string[];
   /** Rows per section before "and N more" (default DIGEST_SECTION_CAP). */
   readonly maxRowsPerSection?: number;
+  /** Largest text + HTML size in bytes (default DIGEST_MAX_BYTES); sections shrink to fit. */
+  readonly maxBytes?: number;
 }
 
 export interface DigestCounts {
@@ -80,27 +94,12 @@ const byRow = (a: ContactRow, b: ContactRow): number => a.contact.rowNumber - b.
  * "nothing to do" every morning trains people to ignore the ones that matter.
  */
 export function buildDigest(input: DigestInput): Digest | null {
-  const view = new DigestView(input);
-  const own = ownLists(input, view);
+  const own = ownLists(input, new DigestView(input));
   const team = input.isManager ? teamLists(input) : NO_TEAM_LISTS;
-
-  const sections: Section[] = [
-    view.contactSection("Replied", own.replied),
-    view.contactSection("Overdue", own.overdue),
-    view.contactSection("Due today", own.dueToday),
-    view.problemSection(own.problems),
+  const sheetProblems = [
+    ...(input.writeProblems ?? []),
+    ...summarizeProblems(team.runProblems, Number.MAX_SAFE_INTEGER),
   ];
-  if (input.isManager) {
-    sections.push(
-      view.staleSection(team.stale),
-      view.ownerSection(team.ownerCounts),
-      view.unownedSection(team.unowned),
-      view.runProblemSection(team.runProblems),
-    );
-  }
-  const nonEmpty = sections.filter((s) => s.total > 0);
-  if (nonEmpty.length === 0) return null;
-
   const counts: DigestCounts = {
     replied: own.replied.length,
     overdue: own.overdue.length,
@@ -110,14 +109,48 @@ export function buildDigest(input: DigestInput): Digest | null {
     unowned: team.unowned.length,
     ownersWithOverdue: team.ownerCounts.length,
     teamOverdue: team.ownerCounts.reduce((sum, c) => sum + c.overdue, 0),
-    runProblems: team.runProblems.length,
+    runProblems: sheetProblems.length,
   };
-  return {
-    subject: digestSubject(counts),
-    text: renderText(input, view, nonEmpty),
-    html: renderHtml(input, view, nonEmpty),
-    counts,
+  const render = (view: DigestView) => {
+    const sections: Section[] = [
+      view.contactSection("Replied", own.replied),
+      view.contactSection("Overdue", own.overdue),
+      view.contactSection("Due today", own.dueToday),
+      view.problemSection(own.problems),
+    ];
+    if (input.isManager) {
+      sections.push(
+        view.staleSection(team.stale),
+        view.ownerSection(team.ownerCounts),
+        view.unownedSection(team.unowned),
+      );
+    }
+    sections.push(view.runProblemSection(sheetProblems));
+    const nonEmpty = sections.filter((s) => s.total > 0);
+    if (nonEmpty.length === 0) return null;
+    return {
+      subject: digestSubject(counts),
+      text: renderText(input, view, nonEmpty),
+      html: renderHtml(input, view, nonEmpty),
+      counts,
+    };
   };
+  // Long cells and many sections can pass the email size limit, and a digest that cannot be sent
+  // is retried every hour: fewer rows per section ("and 312 more in the spreadsheet") until it fits.
+  const maxBytes = input.maxBytes ?? DIGEST_MAX_BYTES;
+  const first = new DigestView(input);
+  const caps = SHRINKING_CAPS.filter((cap) => cap < first.cap);
+  let digest = render(first);
+  for (const cap of caps) {
+    if (!digest || digestBytes(digest) <= maxBytes) break;
+    digest = render(new DigestView(input, cap));
+  }
+  return digest;
+}
+
+/** Size of both parts of the email, as the mail service counts them. */
+export function digestBytes(digest: Pick<Digest, "text" | "html">): number {
+  return utf8Bytes(digest.text) + utf8Bytes(digest.html);
 }
 
 /** The recipient's own rows per section, most urgent first. */
@@ -224,8 +257,11 @@ class DigestView {
   readonly cap: number;
   private readonly lateCache = new Map<ContactRow, number>();
 
-  constructor(private readonly input: DigestInput) {
-    this.cap = Math.max(1, Math.floor(input.maxRowsPerSection ?? DIGEST_SECTION_CAP));
+  constructor(
+    private readonly input: DigestInput,
+    cap = input.maxRowsPerSection ?? DIGEST_SECTION_CAP,
+  ) {
+    this.cap = Math.max(0, Math.floor(cap));
   }
 
   /** Calendar days past due in the zone; cached because sorting asks O(n log n) times. */
@@ -270,7 +306,7 @@ class DigestView {
 
   private take(rows: readonly ContactRow[], toCells: (r: ContactRow) => string[]): SectionRow[] {
     return rows.slice(0, this.cap).map((r) => ({
-      cells: toCells(r).map(clip),
+      cells: toCells(r).map((cell) => clip(cell)),
       link: this.rowLink(r.contact),
     }));
   }
@@ -361,16 +397,16 @@ class DigestView {
     return {
       title: "Sheet problems",
       columns: ["Problem"],
-      rows: problems.slice(0, this.cap).map((p) => ({ cells: [clip(p)] })),
+      rows: problems.slice(0, this.cap).map((p) => ({ cells: [clip(p, MAX_PROBLEM_CHARS)] })),
       total: problems.length,
     };
   }
 }
 
-/** One line, at most MAX_VALUE_CHARS: user cells can hold newlines and 50,000 characters. */
-function clip(value: string): string {
+/** One line, at most `max` characters: user cells can hold newlines and 50,000 characters. */
+function clip(value: string, max = MAX_VALUE_CHARS): string {
   const line = value.replace(/\s+/g, " ").trim();
-  return line.length > MAX_VALUE_CHARS ? `${line.slice(0, MAX_VALUE_CHARS - 1)}…` : line;
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 const more = (section: Section): number => section.total - section.rows.length;
@@ -421,11 +457,13 @@ function renderHtml(input: DigestInput, view: DigestView, sections: readonly Sec
       `${escapeHtml(formatDay(input.now, input.zone))}</p>`,
   ];
   for (const section of sections) {
-    parts.push(
-      `<h2 style="${STYLE.heading}">${escapeHtml(section.title)} (${section.total})</h2>`,
-      `<table style="${STYLE.table}" cellpadding="0" cellspacing="0">`,
-      `<tr>${section.columns.map((c) => `<th style="${STYLE.th}">${escapeHtml(c)}</th>`).join("")}</tr>`,
-    );
+    parts.push(`<h2 style="${STYLE.heading}">${escapeHtml(section.title)} (${section.total})</h2>`);
+    if (section.rows.length > 0) {
+      parts.push(
+        `<table style="${STYLE.table}" cellpadding="0" cellspacing="0">`,
+        `<tr>${section.columns.map((c) => `<th style="${STYLE.th}">${escapeHtml(c)}</th>`).join("")}</tr>`,
+      );
+    }
     for (const row of section.rows) {
       const cells = row.cells.map((cell, i) => {
         const text = escapeHtml(cell);
@@ -437,7 +475,7 @@ function renderHtml(input: DigestInput, view: DigestView, sections: readonly Sec
       });
       parts.push(`<tr>${cells.join("")}</tr>`);
     }
-    parts.push("</table>");
+    if (section.rows.length > 0) parts.push("</table>");
     if (more(section) > 0) {
       parts.push(
         `<p style="${STYLE.more}">…and ${more(section)} more in ` +

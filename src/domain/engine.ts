@@ -1,5 +1,6 @@
 // The follow-up engine (DESIGN §2): turns one contact, its touches and the cadences into the
 // computed columns. Pure and deterministic: `now` and the zone come in, nothing is read.
+import { archivedTotals } from "./archivedTouches";
 import { chooseCadence, findCadence, type CadenceChoice } from "./cadences";
 import {
   addLocalDays,
@@ -30,7 +31,7 @@ const NOT_A_REPLY = new Set(["bounced", "auto-reply"]);
 /** Outbound rows that never reached the contact (an unsent draft, a failed send). */
 const UNDELIVERED = new Set(["Draft", "Failed"]);
 
-interface TouchFacts {
+export interface TouchFacts {
   /**
    * Outbound + inbound touches that happened (Internal notes, unsent drafts and an unknown
    * Direction excluded).
@@ -44,15 +45,17 @@ interface TouchFacts {
   /** The latest touch of any direction that a person logged (automation notes excluded). */
   latest: Touch | undefined;
   first: Touch | undefined;
-  /** Outbound touches since the last reply. */
+  /** Outbound touches since the last reply (archived ones too, when no reply is left). */
   attempts: number;
+  /** Outbound + inbound touches, archived ones included (the Touches column). */
+  touchCount: number;
   /** A reply after the last outbound touch (rule 5). */
   awaitingReply: boolean;
 }
 
 const lastOf = <T>(list: readonly T[]): T | undefined => list[list.length - 1];
 
-function summarizeTouches(touches: readonly Touch[]): TouchFacts {
+export function summarizeTouches(touches: readonly Touch[]): TouchFacts {
   const happened = touches.filter((t) => !(t.delivery && UNDELIVERED.has(t.delivery)));
   const counted = happened.filter((t) => t.direction === "Outbound" || t.direction === "Inbound");
   const outbound = counted.filter((t) => t.direction === "Outbound");
@@ -64,9 +67,12 @@ function summarizeTouches(touches: readonly Touch[]): TouchFacts {
   const logged = happened.filter((t) => !(t.direction === "Internal" && t.source === "Automation"));
   const lastOutbound = lastOf(outbound);
   const lastReply = lastOf(replies);
+  // The archive keeps every touch since the last reply in Touches (domain/archive.ts), so only
+  // a contact that never replied counts archived outbound touches as attempts.
+  const archived = archivedTotals(touches);
   const attempts = lastReply
     ? outbound.filter((t) => t.timestamp > lastReply.timestamp).length
-    : outbound.length;
+    : outbound.length + archived.outbound;
   return {
     counted,
     outbound,
@@ -76,6 +82,7 @@ function summarizeTouches(touches: readonly Touch[]): TouchFacts {
     latest: lastOf(logged),
     first: happened[0],
     attempts,
+    touchCount: counted.length + archived.touches,
     awaitingReply: !!lastReply && (!lastOutbound || lastReply.timestamp > lastOutbound.timestamp),
   };
 }
@@ -425,7 +432,7 @@ export function computeContact(input: ComputeInput): ContactResult {
     due,
     lastTouch,
     daysSinceTouch: lastTouch ? daysBetween(lastTouch, now, zone) : null,
-    touches: facts.counted.length,
+    touches: facts.touchCount,
     attempts: facts.attempts,
     step: schedule.step,
     lastOutcome: facts.latest?.outcome ?? "",

@@ -13,6 +13,7 @@ import {
 } from "./cells";
 import { computeContact } from "./engine";
 import { CONTACT_ID, idAllocator, isUnusualId, TOUCH_ID, unusualIdProblem } from "./ids";
+import { noteCells } from "./noteCells";
 import { computedColumnFormat, whenFormat } from "./numberFormats";
 import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
 import type { Settings } from "./settings";
@@ -342,19 +343,7 @@ function tierChangeTouch(
     threadId: "",
     delivery: null,
   };
-  const cells = new Map<string, Cell>([
-    [TOUCH.touchId, touch.touchId],
-    [TOUCH.timestamp, touch.timestamp],
-    [TOUCH.contactId, touch.contactId],
-    [TOUCH.contact, touch.contactName],
-    [TOUCH.channel, touch.channel ?? ""],
-    [TOUCH.direction, touch.direction ?? ""],
-    [TOUCH.outcome, touch.outcome],
-    [TOUCH.notes, touch.notes],
-    [TOUCH.loggedBy, touch.loggedBy],
-    [TOUCH.source, touch.source ?? ""],
-  ]);
-  return { cells, touch };
+  return { cells: noteCells(touch), touch };
 }
 
 /** The log with `touch` appended, in time order as parseTouches sorts it (stable: ties keep order). */

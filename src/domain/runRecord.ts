@@ -2,10 +2,11 @@
 // tell people about it: the Runs row's cells and the menu's one-line summaries.
 import { fitInCell, type Cell } from "./cells";
 import type { RefreshPlan } from "./refresh";
+import { summarizeProblems } from "./limits";
 import { RUN } from "./schema";
 
 /** What started the run, as written in the Runs tab's Trigger column. */
-export type RunTrigger = "Hourly" | "Menu" | "Digest now";
+export type RunTrigger = "Hourly" | "Menu" | "Digest now" | "Archive";
 
 export interface RunRecord {
   started: Date;
@@ -22,6 +23,8 @@ export interface RunRecord {
   deferred: number;
   problems: string;
   error: string;
+  /** What "Archive old touches" moved, and where ("" for other runs). */
+  archived: string;
 }
 
 /** Long problem lists are cut so a cell stays readable. */
@@ -43,6 +46,7 @@ export function emptyRunRecord(started: Date, user: string, trigger: RunTrigger)
     deferred: 0,
     problems: "",
     error: "",
+    archived: "",
   };
 }
 
@@ -66,12 +70,15 @@ export function recordRefresh(
   record.problems = [describeProblems(plan), ...writeNotes].filter(Boolean).join("; ");
 }
 
-/** The Problems cell: how many rows need a human, then each problem that belongs to no row. */
+/**
+ * The Problems cell: how many rows need a human, then the problems that belong to no row — the
+ * same problem on many rows summarised as one line, so the text never grows with the sheet.
+ */
 export function describeProblems(plan: RefreshPlan): string {
   const parts: string[] = [];
   const rows = plan.counts.problems;
   if (rows > 0) parts.push(`${rows} contact row${rows === 1 ? "" : "s"} with a Problem`);
-  parts.push(...plan.problems);
+  parts.push(...summarizeProblems(plan.problems));
   return parts.join("; ");
 }
 
@@ -97,19 +104,24 @@ export function runRecordCells(record: RunRecord): Record<string, Cell> {
     [RUN.deferred]: record.deferred,
     [RUN.problems]: fitInCell(record.problems, MAX_RUNS_TEXT),
     [RUN.error]: fitInCell(record.error, MAX_RUNS_TEXT),
+    [RUN.archived]: fitInCell(record.archived, MAX_RUNS_TEXT),
   };
 }
 
-/** "Refresh now"'s answer. */
+/** "Refresh now"'s answer: what was refreshed, and what could not be written (a full sheet). */
 export function refreshSummary(record: RunRecord): string {
-  if (record.error) return `Touchbase could not refresh: ${record.error}`;
-  const problems = record.problems ? `\n\nProblems: ${record.problems}` : "";
-  return `Refreshed ${record.contacts} contacts: ${record.overdue} overdue, ${record.due} due today.${problems}`;
+  const error = fitInCell(record.error, MAX_RUNS_TEXT);
+  if (record.error && record.contacts === 0) return `Touchbase could not refresh: ${error}`;
+  const problems = record.problems
+    ? `\n\nProblems: ${fitInCell(record.problems, MAX_RUNS_TEXT)}`
+    : "";
+  const unwritten = record.error ? `\n\nNot everything could be written: ${error}` : "";
+  return `Refreshed ${record.contacts} contacts: ${record.overdue} overdue, ${record.due} due today.${unwritten}${problems}`;
 }
 
 /** "Send my digest now"'s answer. */
 export function digestNowSummary(record: RunRecord): string {
-  if (record.error) return record.error;
+  if (record.error) return fitInCell(record.error, MAX_RUNS_TEXT);
   if (record.digests > 0) return `Your digest was sent to ${record.user}.`;
   return "Nothing needs you today: no replies, nothing overdue or due. No digest sent.";
 }

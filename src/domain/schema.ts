@@ -45,7 +45,7 @@ export const OUTCOMES_BY_CHANNEL: Readonly<Record<Channel, readonly string[]>> =
   SMS: ["Sent", "Replied"],
   LinkedIn: ["Sent", "Replied", "Connected"],
   Letter: ["Sent"],
-  Note: ["Note", "Stage Changed", "Tier Changed", "Handoff"],
+  Note: ["Note", "Stage Changed", "Tier Changed", "Handoff", "Archived"],
 };
 export const OUTCOMES = [
   "Connected",
@@ -66,6 +66,8 @@ export const OUTCOMES = [
   "Tier Changed",
   "Handoff",
   "Note",
+  // The per-contact summary of touches moved to the archive ("Archive old touches").
+  "Archived",
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -319,6 +321,7 @@ export const RUN = {
   deferred: "Deferred",
   problems: "Problems",
   error: "Error",
+  archived: "Archived",
 } as const;
 
 export const RUNS_SPEC: TableSpec = {
@@ -338,6 +341,8 @@ export const RUNS_SPEC: TableSpec = {
     col(RUN.deferred, "integer", { width: 80 }),
     col(RUN.problems, "text", { width: 320 }),
     col(RUN.error, "text", { width: 320 }),
+    // What "Archive old touches" moved, and where (blank for other runs).
+    col(RUN.archived, "text", { width: 320 }),
   ],
 };
 

@@ -1,6 +1,7 @@
 // Parses the Touches log. Rows typed by hand count exactly like sidebar rows; a row that cannot
 // be tied to a contact is kept (contactId "") and reported, a row without a readable Timestamp
 // is reported and skipped (it cannot be placed in time).
+import { parseArchivedNote } from "./archivedTouches";
 import { parseCellDate } from "./dates";
 import {
   CHANNELS,
@@ -125,6 +126,7 @@ function parseRow(
   else if (followUp) report(`${TOUCH.nextFollowUp} ${followUp.error}`);
 
   const outcomeText = cellText(read(TOUCH.outcome));
+  const outcome = matchWord(outcomeText, OUTCOMES) ?? outcomeText;
   return {
     rowNumber,
     touchId: cellText(read(TOUCH.touchId)),
@@ -133,7 +135,7 @@ function parseRow(
     contactName,
     channel,
     direction,
-    outcome: matchWord(outcomeText, OUTCOMES) ?? outcomeText,
+    outcome,
     template: cellText(read(TOUCH.template)),
     step: cellText(read(TOUCH.step)),
     stage,
@@ -144,6 +146,7 @@ function parseRow(
     source: matchWord(read(TOUCH.source), SOURCES) ?? null,
     threadId: cellText(read(TOUCH.threadId)),
     delivery: matchWord(read(TOUCH.delivery), DELIVERIES) ?? null,
+    archived: direction === "Internal" ? parseArchivedNote(outcome, read(TOUCH.notes)) : null,
   };
 }
 

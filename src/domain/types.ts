@@ -2,6 +2,7 @@
 // engine turns them into results; adapters write the results back.
 import type { Channel, Delivery, Direction, Source, Stage, Status, Tier } from "./schema";
 import { type Cell } from "./cells";
+import type { ArchivedCounts } from "./archivedTouches";
 
 /** A date that may or may not carry a time of day (date-only cells are local midnight). */
 export interface When {
@@ -64,6 +65,8 @@ export interface Touch {
   readonly source: Source | null;
   readonly threadId: string;
   readonly delivery: Delivery | null;
+  /** An "Archived" summary row: the counts of this contact's touches in the archive. */
+  readonly archived?: ArchivedCounts | null;
 }
 
 export interface CadenceStep {

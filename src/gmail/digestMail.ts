@@ -23,6 +23,8 @@ export interface DigestDelivery {
   readonly schedule: DigestDayMark | null;
   readonly rows: readonly ContactRow[];
   readonly runProblems: readonly string[];
+  /** What this run could not write (a full spreadsheet): shown to every recipient. */
+  readonly writeProblems?: readonly string[];
   readonly settings: Settings;
   readonly zone: string;
   readonly now: Date;
@@ -52,6 +54,7 @@ export function deliverDigest(delivery: DigestDelivery): number {
     now,
     ...delivery.links(),
     runProblems: delivery.runProblems,
+    writeProblems: delivery.writeProblems,
   });
   // Mark the day before sending: a trigger that fires twice, or a retry after a crash, must never
   // send a second digest. If the send itself fails, the mark is undone so the next hour retries.

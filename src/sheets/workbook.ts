@@ -15,8 +15,9 @@ import { planRefresh, type RefreshPlan } from "../domain/refresh";
 import { DEFAULT_SETTINGS, parseSettingsTable, type Settings } from "../domain/settings";
 import { indexTable, type Table } from "../domain/table";
 import { formulaKeptNote, withChanges } from "../domain/writeGuard";
+import { appendTouchesOrExplain } from "./degrade";
 import { checkRows, guardedWrite, writeCells } from "./guardedWrite";
-import { appendRows, openTable, tryReadTable, writeColumns, type OpenTable } from "./tableIO";
+import { openTable, tryReadTable, writeColumns, type OpenTable } from "./tableIO";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -25,6 +26,7 @@ export interface Workbook {
   readonly zone: string;
   readonly contacts: OpenTable;
   readonly touches: OpenTable;
+  readonly cadences: Table;
   readonly plan: RefreshPlan;
 }
 
@@ -47,13 +49,22 @@ export function readWorkbook(spreadsheet: Spreadsheet, user: string, now: Date):
     now,
     user,
   });
-  return { settings, zone, contacts, touches, plan };
+  return { settings, zone, contacts, touches, cadences, plan };
 }
 
 /** Headers that identify a Contacts row: a row whose ID or Name changed is another row. */
 const CONTACT_KEYS: readonly string[] = [CONTACT.id, CONTACT.name];
 /** A Touches row with a blank Touch ID is known by when and whom it logs. */
 const TOUCH_KEYS: readonly string[] = [TOUCH.timestamp, TOUCH.contactId, TOUCH.contact];
+
+/**
+ * What writing the plan left to say: `notes` for Runs' Problems (a tab that moved under the run, a
+ * formula left alone), `problems` for Runs' Error and every digest (a limit that stopped a write).
+ */
+export interface WorkbookWrite {
+  readonly notes: readonly string[];
+  readonly problems: readonly string[];
+}
 
 /**
  * Writes the plan compare-before-write (see guardedWrite) and returns the notes for Runs (a tab
@@ -66,9 +77,13 @@ const TOUCH_KEYS: readonly string[] = [TOUCH.timestamp, TOUCH.contactId, TOUCH.c
  *   touches (the next run then does not log them twice), the computed columns, and Tier last (a
  *   retry that saw the new tier but not the Step and Cadence Start computed for it would pick
  *   another cadence start).
+ * Touches that cannot be appended (a spreadsheet at its cell limit) never stop the Contacts
+ * writes: those tier changes wait for the next run, and `problems` says why.
  */
-export function writeWorkbook({ contacts, touches, plan }: Workbook): string[] {
+export function writeWorkbook({ contacts, touches, plan }: Workbook): WorkbookWrite {
   const notes: string[] = [];
+  const problems: string[] = [];
+  const done = (): WorkbookWrite => ({ notes, problems });
   if (plan.touchCells.length > 0) {
     const filled = guardedWrite(touches, {
       keyHeaders: TOUCH_KEYS,
@@ -77,12 +92,15 @@ export function writeWorkbook({ contacts, touches, plan }: Workbook): string[] {
     });
     if (!filled.written) notes.push(filled.note);
   }
-  if (plan.contactCells.length === 0 && plan.contactColumns.size === 0) return notes;
+  if (plan.contactCells.length === 0 && plan.contactColumns.size === 0) return done();
 
   const request = { keyHeaders: CONTACT_KEYS, rows: "all" as const, cells: plan.contactCells };
   let check = checkRows(contacts, request);
-  if (!check.ok) return [...notes, check.note];
-  const left = check.formulaCells;
+  if (!check.ok) {
+    notes.push(check.note);
+    return done();
+  }
+  const left = [...check.formulaCells];
   notes.push(...left.map((cell) => formulaKeptNote(contacts.table.tab, cell)));
 
   const identity = plan.contactCells.filter((cell) => cell.header !== CONTACT.tier);
@@ -100,16 +118,24 @@ export function writeWorkbook({ contacts, touches, plan }: Workbook): string[] {
 
   const logged = plan.newTouches.filter((touch) => !left.includes(touch.tierCell));
   if (logged.length > 0) {
-    appendRows(
-      touches.sheet,
-      touches.table,
+    const appended = appendTouchesOrExplain(
+      touches,
       logged.map((touch) => touch.cells),
+      "tier change",
     );
+    if (!appended.ok) {
+      // Rule 10: a tier change is written only once its touch is logged.
+      problems.push(appended.problem);
+      left.push(...logged.map((touch) => touch.tierCell));
+    }
     // Appending took calls: check again that Contacts has not moved, against what was written.
     const written = identity.filter((cell) => !left.includes(cell));
     const table = withChanges(contacts.table, written);
     check = checkRows({ sheet: contacts.sheet, table }, { ...request, cells: tiers });
-    if (!check.ok) return [...notes, check.note];
+    if (!check.ok) {
+      notes.push(check.note);
+      return done();
+    }
   }
   if (plan.contactColumns.size > 0) {
     writeColumns(contacts.sheet, contacts.table, plan.contactColumns, plan.contactFormats);
@@ -119,7 +145,7 @@ export function writeWorkbook({ contacts, touches, plan }: Workbook): string[] {
     check,
     tiers.filter((cell) => !left.includes(cell)),
   );
-  return notes;
+  return done();
 }
 
 /**

@@ -13,7 +13,7 @@ import { activityOf, REAUTHORIZE_RUN_MESSAGE, writeFailedMessage } from "../doma
 import { errorMessage } from "../errors";
 import { deliverDigest, type DigestDayMark } from "../gmail/digestMail";
 import { appendRunRow } from "../sheets/runsLog";
-import { readWorkbook, writeWorkbook, type Workbook } from "../sheets/workbook";
+import { readWorkbook, writeWorkbook, type Workbook, type WorkbookWrite } from "../sheets/workbook";
 
 import { releaseRunLease, takeRunLease } from "./runLease";
 
@@ -53,17 +53,19 @@ export function performRun(options: RunOptions): RunRecord {
     try {
       const workbook = readWorkbook(options.spreadsheet, options.user, startedAt);
       // A write refused (a protected Tier column) must not cost the user their digest.
-      let writeNotes: readonly string[] = [];
+      let written: WorkbookWrite = { notes: [], problems: [] };
       noteRunError(
         record,
         attempt(() => {
-          writeNotes = writeWorkbook(workbook);
+          written = writeWorkbook(workbook);
         }, writeFailedMessage),
       );
-      recordRefresh(record, workbook.plan, writeNotes);
+      recordRefresh(record, workbook.plan, written.notes);
+      // What could not be written (a full spreadsheet) is the run's error, and every digest says it.
+      for (const problem of written.problems) noteRunError(record, problem);
       // Out of time: the digest day is not marked, so the next run sends it.
       if (options.digest !== "skip" && Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
-        record.digests = sendDigest(options, workbook, startedAt);
+        record.digests = sendDigest(options, workbook, startedAt, written.problems);
       }
     } catch (error) {
       noteRunError(record, errorMessage(error));
@@ -84,12 +86,18 @@ function attempt(step: () => void, describe: (error: string) => string): string 
   }
 }
 
-function sendDigest(options: RunOptions, workbook: Workbook, now: Date): number {
+function sendDigest(
+  options: RunOptions,
+  workbook: Workbook,
+  now: Date,
+  writeProblems: readonly string[],
+): number {
   return deliverDigest({
     user: options.user,
     schedule: options.digest === "now" || options.digest === "skip" ? null : options.digest,
     rows: workbook.plan.rows,
     runProblems: workbook.plan.problems,
+    writeProblems,
     settings: workbook.settings,
     zone: workbook.zone,
     now,

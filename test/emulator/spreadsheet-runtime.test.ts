@@ -13,6 +13,24 @@ function emulatorWithSheet() {
 }
 
 describe("spreadsheet services inside the runtime", () => {
+  it("SpreadsheetApp.create makes a spreadsheet the running user owns, with one Sheet1 of 1,000 × 26", () => {
+    const { emu, id } = emulatorWithSheet();
+    const app = emu.loadBundleSource(`
+      function make() {
+        var created = SpreadsheetApp.create("Archive");
+        var sheet = created.getSheets()[0];
+        return [created.getName(), sheet.getName(), sheet.getMaxRows(), sheet.getMaxColumns(),
+          SpreadsheetApp.openById(created.getId()).getName()].join(" ");
+      }
+    `);
+    const result = app.run({ user: ANA, kind: "menu", spreadsheetId: id }, "make");
+    expect(result.error).toBeUndefined();
+    expect(result.value).toBe("Archive Sheet1 1000 26 Archive");
+    expect(result.callLog[0]).toBe("SpreadsheetApp.create");
+    const created = emu.spreadsheets.all().find((s) => s.getName() === "Archive");
+    expect(created?.getOwner()?.getEmail()).toBe(ANA);
+  });
+
   it("accept proxied ranges back (conditional format rules, charts) and count the calls", () => {
     const { emu, id } = emulatorWithSheet();
     const app = emu.loadBundleSource(`

@@ -18,6 +18,8 @@ const MENU_CAPTIONS = [
   "Send my digest now",
   "Turn on automation for me",
   "Turn off automation for me",
+  // Issue 7: after DESIGN §6's items.
+  "Archive old touches",
 ];
 
 /** Calls a menu-building execution may make: the Ui and the menu it builds, nothing else. */

@@ -100,6 +100,7 @@ const HEADERS: Readonly<Record<string, readonly string[]>> = {
     "Deferred",
     "Problems",
     "Error",
+    "Archived",
   ],
 };
 const TABLE_TABS = Object.keys(HEADERS);
