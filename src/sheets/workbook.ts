@@ -38,6 +38,8 @@ export function readWorkbook(spreadsheet: Spreadsheet, user: string, now: Date):
     settings,
     settingsProblems,
     zone,
+    // One call per run: Deal Values typed as text are read with the sheet's decimal mark.
+    locale: spreadsheet.getSpreadsheetLocale(),
     now,
     user,
   });

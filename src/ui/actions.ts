@@ -46,7 +46,15 @@ export function menuLogTouchForSelectedRow(): void {
 
 export function menuSetUpSheets(): void {
   guarded("Set up / repair sheets", () => {
-    const report = setupSheets(SpreadsheetApp.getActiveSpreadsheet());
+    const report = setupSheets(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp, {
+      confirm: (question) => {
+        const dialogs = ui();
+        return (
+          dialogs.alert("Set up / repair sheets", question, dialogs.ButtonSet.YES_NO) ===
+          dialogs.Button.YES
+        );
+      },
+    });
     alert("Set up / repair sheets", report.summary);
   });
 }
