@@ -14,103 +14,26 @@ export interface NumberSeparators {
 }
 
 /** Languages whose decimal mark is a comma (CLDR), unless their region says otherwise below. */
-const DECIMAL_COMMA_LANGUAGES: ReadonlySet<string> = new Set([
-  "af",
-  "az",
-  "be",
-  "bg",
-  "bs",
-  "ca",
-  "cs",
-  "da",
-  "de",
-  "el",
-  "es",
-  "et",
-  "eu",
-  "fi",
-  "fo",
-  "fr",
-  "gl",
-  "hr",
-  "hu",
-  "hy",
-  "id",
-  "is",
-  "it",
-  "ka",
-  "kk",
-  "ky",
-  "lo",
-  "lt",
-  "lv",
-  "mk",
-  "nb",
-  "nl",
-  "nn",
-  "no",
-  "pl",
-  "pt",
-  "ro",
-  "ru",
-  "sk",
-  "sl",
-  "sq",
-  "sr",
-  "sv",
-  "tr",
-  "uk",
-  "uz",
-  "vi",
-]);
+const DECIMAL_COMMA_LANGUAGES: ReadonlySet<string> = new Set(
+  (
+    "af az be bg bs ca cs da de el es et eu fi fo fr gl hr hu hy id is it ka kk ky lo lt lv " +
+    "mk nb nl nn no pl pt ro ru sk sl sq sr sv tr uk uz vi"
+  ).split(" "),
+);
 
 /** Language_REGION pairs that differ from their language's mark (CLDR). */
-const DECIMAL_POINT_REGIONS: ReadonlySet<string> = new Set([
-  "de_CH",
-  "de_LI",
-  "it_CH",
-  "es_419",
-  "es_CU",
-  "es_DO",
-  "es_GT",
-  "es_HN",
-  "es_MX",
-  "es_NI",
-  "es_PA",
-  "es_PE",
-  "es_PR",
-  "es_SV",
-  "es_US",
-]);
+const DECIMAL_POINT_REGIONS: ReadonlySet<string> = new Set(
+  (
+    "de_CH de_LI it_CH es_419 es_CU es_DO es_GT es_HN es_MX es_NI es_PA es_PE es_PR es_SV " +
+    "es_US"
+  ).split(" "),
+);
 const DECIMAL_COMMA_REGIONS: ReadonlySet<string> = new Set(["en_ZA"]);
 
 /** Locales grouping with a space (written with a no-break space) rather than the other mark. */
-const SPACE_GROUPING_LANGUAGES: ReadonlySet<string> = new Set([
-  "af",
-  "be",
-  "bg",
-  "cs",
-  "et",
-  "fi",
-  "fr",
-  "hu",
-  "hy",
-  "ka",
-  "kk",
-  "ky",
-  "lt",
-  "lv",
-  "nb",
-  "nn",
-  "no",
-  "pl",
-  "ru",
-  "sk",
-  "sq",
-  "sv",
-  "uk",
-  "uz",
-]);
+const SPACE_GROUPING_LANGUAGES: ReadonlySet<string> = new Set(
+  "af be bg cs et fi fr hu hy ka kk ky lt lv nb nn no pl ru sk sq sv uk uz".split(" "),
+);
 
 /** The separators of a locale; an unknown or blank locale reads like en_US. */
 export function numberSeparators(locale: string): NumberSeparators {
