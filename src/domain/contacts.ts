@@ -73,11 +73,12 @@ function readWhen(
 
 /** A checkbox reading, naming an unclear value: `Opted Out "STOP" read as checked`. */
 function readCheckbox(
-  cell: Cell,
+  read: (header: string) => Cell,
   column: string,
   reading: (cell: Cell) => CheckboxReading,
   problems: string[],
 ): boolean {
+  const cell = read(column);
   const { checked, unclear } = reading(cell);
   if (unclear) {
     problems.push(`${column} "${cellText(cell)}" read as ${checked ? "checked" : "unchecked"}`);
@@ -145,19 +146,9 @@ function parseRow(
   }
 
   const dealValue = readDealValue(read(CONTACT.dealValue), locale, problems);
-  const autoEmail = readCheckbox(
-    read(CONTACT.autoEmail),
-    CONTACT.autoEmail,
-    readPermissionCheckbox,
-    problems,
-  );
-  const paused = readCheckbox(read(CONTACT.paused), CONTACT.paused, readSafetyCheckbox, problems);
-  const optedOut = readCheckbox(
-    read(CONTACT.optedOut),
-    CONTACT.optedOut,
-    readSafetyCheckbox,
-    problems,
-  );
+  const autoEmail = readCheckbox(read, CONTACT.autoEmail, readPermissionCheckbox, problems);
+  const paused = readCheckbox(read, CONTACT.paused, readSafetyCheckbox, problems);
+  const optedOut = readCheckbox(read, CONTACT.optedOut, readSafetyCheckbox, problems);
 
   const nextFollowUp = readWhen(read(CONTACT.nextFollowUp), CONTACT.nextFollowUp, zone, problems);
   const renewal = readWhen(read(CONTACT.renewalDate), CONTACT.renewalDate, zone, problems);

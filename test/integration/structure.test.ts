@@ -4,6 +4,7 @@
 import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
 import {
   ALEX,
+  contactRow,
   headerRow,
   lastAlert,
   records,
@@ -17,16 +18,7 @@ import {
 
 const NOW = new Date("2026-11-23T14:00:00Z");
 
-const contact = (id: string, name: string, extra: Row = {}): Row => ({
-  ID: id,
-  Name: name,
-  Email: `${name.toLowerCase().replace(/\s+/g, ".")}@client.test`,
-  Owner: ALEX,
-  Stage: "Qualified",
-  Tier: "Warm",
-  Created: "2026-11-02",
-  ...extra,
-});
+const contact = contactRow;
 
 function refresh(wb: Workbench): string {
   const result = wb.menu("menuRefreshNow");
