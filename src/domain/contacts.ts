@@ -11,6 +11,7 @@ import {
   type Tier,
 } from "./schema";
 import {
+  columnOf,
   duplicateHeaderProblems,
   missingRequiredProblem,
   rowReader,
@@ -212,6 +213,19 @@ function isBlankContactRow(table: Table, row: readonly Cell[]): boolean {
   return row.every(
     (cell, i) => isBlankCell(cell) || COMPUTED_HEADERS.has(normalizeKey(table.headers[i])),
   );
+}
+
+/**
+ * True when some Deal Value is text holding a decimal or grouping mark ("1.200,50"), which only
+ * the spreadsheet's locale can read: the adapter asks for the locale (one call) only then.
+ */
+export function needsLocale(table: Table): boolean {
+  const column = columnOf(table, CONTACT.dealValue);
+  if (column === undefined) return false;
+  return table.rows.some((row) => {
+    const cell = row[column];
+    return typeof cell === "string" && /\d[.,]|[.,]\d/.test(cell);
+  });
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   TOUCHES_SPEC,
   type TableSpec,
 } from "../domain/schema";
+import { needsLocale } from "../domain/contacts";
 import { planRefresh, type RefreshPlan } from "../domain/refresh";
 import { DEFAULT_SETTINGS, parseSettingsTable, type Settings } from "../domain/settings";
 import { indexTable, type Table } from "../domain/table";
@@ -38,8 +39,8 @@ export function readWorkbook(spreadsheet: Spreadsheet, user: string, now: Date):
     settings,
     settingsProblems,
     zone,
-    // One call per run: Deal Values typed as text are read with the sheet's decimal mark.
-    locale: spreadsheet.getSpreadsheetLocale(),
+    // One call, only when a Deal Value typed as text needs the sheet's decimal mark to be read.
+    locale: needsLocale(contacts.table) ? spreadsheet.getSpreadsheetLocale() : undefined,
     now,
     user,
   });

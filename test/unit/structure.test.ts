@@ -3,7 +3,7 @@
 // the Runs layout and recognising a renamed tab.
 import type { Cell } from "../../src/domain/cells";
 import { userComputedColumns, yoursHeader } from "../../src/domain/computedColumns";
-import { parseContacts } from "../../src/domain/contacts";
+import { needsLocale, parseContacts } from "../../src/domain/contacts";
 import { runsLayout } from "../../src/domain/runsLayout";
 import { CONTACTS_SPEC, RUNS_SPEC, TAB, TOUCHES_SPEC } from "../../src/domain/schema";
 import { parseSettings } from "../../src/domain/settings";
@@ -199,5 +199,24 @@ describe("headerMatchScore: a renamed tab is recognised by its headers", () => {
   it("a Touches tab is not taken for Contacts", () => {
     const touches = TOUCHES_SPEC.columns.map((c) => c.header);
     expect(headerMatchScore(touches, CONTACTS_SPEC)).toBe(0);
+  });
+});
+
+describe("needsLocale: the locale is asked for only when a Deal Value needs it", () => {
+  const table = (value: Cell) =>
+    contactsTable([
+      ["ID", "Name", "Deal Value"],
+      ["C-1", "Ann", value],
+    ]);
+  it.each<[Cell, boolean]>([
+    [1200.5, false],
+    ["", false],
+    ["1200", false],
+    ["ten thousand", false],
+    ["1.200,50", true],
+    ["1,5", true],
+    [",5", true],
+  ])("%j → %s", (value, needed) => {
+    expect(needsLocale(table(value))).toBe(needed);
   });
 });
