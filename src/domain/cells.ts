@@ -5,6 +5,7 @@
 // A leading apostrophe keeps the string as text and is not shown in the cell.
 import type { ColumnKind } from "./schema";
 import { NUMBER_FORMAT } from "./numberFormats";
+import { DEFAULT_LOCALE, groupsByLakh, numberSeparators } from "./locales";
 
 /** What a cell holds, as getValues returns it. */
 export type Cell = string | number | boolean | Date;
@@ -51,25 +52,165 @@ export function matchWord<T extends string>(value: unknown, words: readonly T[])
   return words.find((w) => normalizeKey(w) === key);
 }
 
-const CHECKED_WORDS = new Set(["true", "yes", "y", "x", "1", "✓", "✔"]);
+const CHECKED_WORDS: ReadonlySet<string> = new Set([
+  "true",
+  "yes",
+  "y",
+  "x",
+  "1",
+  "✓",
+  "✔",
+  "checked",
+  "on",
+]);
+/** The words that clearly mean "not checked"; a blank cell is unchecked too. */
+const UNCHECKED_WORDS: ReadonlySet<string> = new Set([
+  "false",
+  "no",
+  "n",
+  "0",
+  "off",
+  "unchecked",
+  "not checked",
+  "✗",
+  "✘",
+]);
 
-/** Checkbox cells: true, "TRUE", "yes", "x" (any case) count as checked. */
-export function isChecked(cell: Cell): boolean {
-  if (cell === true) return true;
-  if (typeof cell === "number") return cell === 1;
-  if (typeof cell === "string") return CHECKED_WORDS.has(cell.trim().toLowerCase());
-  return false;
+type CheckboxWord = "checked" | "unchecked" | "unclear";
+
+function checkboxWord(cell: Cell): CheckboxWord {
+  if (typeof cell === "boolean") return cell ? "checked" : "unchecked";
+  if (isBlankCell(cell)) return "unchecked";
+  if (typeof cell === "number")
+    return cell === 1 ? "checked" : cell === 0 ? "unchecked" : "unclear";
+  if (typeof cell !== "string") return "unclear";
+  const word = normalizeKey(cell);
+  if (word === "" || UNCHECKED_WORDS.has(word)) return "unchecked";
+  return CHECKED_WORDS.has(word) ? "checked" : "unclear";
 }
 
-/** Numbers as people type them: "1,200", "$1200.50", "€ 900" are fine; "abc" is not (undefined). */
-export function parseNumberCell(cell: Cell): number | null | undefined {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
+/** Checkbox cells: true, "TRUE", "yes", "x", "on" (any case) count as checked. */
+export function isChecked(cell: Cell): boolean {
+  return checkboxWord(cell) === "checked";
+}
+
+/** A checkbox as read, and whether its cell held something that is neither clearly yes nor no. */
+export interface CheckboxReading {
+  readonly checked: boolean;
+  readonly unclear: boolean;
+}
+
+/**
+ * A checkbox that protects people (Opted Out, Paused): anything not blank and not clearly "no"
+ * counts as checked — "unsubscribed", "STOP", "2" — so a typo never lets an email through.
+ */
+export function readSafetyCheckbox(cell: Cell): CheckboxReading {
+  const word = checkboxWord(cell);
+  return { checked: word !== "unchecked", unclear: word === "unclear" };
+}
+
+/**
+ * A checkbox that permits something (Auto Email): only a clear "yes" counts as checked, so an
+ * unclear value never turns automated email on.
+ */
+export function readPermissionCheckbox(cell: Cell): CheckboxReading {
+  const word = checkboxWord(cell);
+  return { checked: word === "checked", unclear: word === "unclear" };
+}
+
+/** How a number cell reads in the spreadsheet's locale. */
+export type NumberReading =
+  | { readonly kind: "blank" }
+  | { readonly kind: "number"; readonly value: number }
+  /** A number under the other decimal mark only ("1,200.50" in de_DE, "1,5" in en_US). */
+  | { readonly kind: "ambiguous" }
+  | { readonly kind: "invalid" };
+
+const CURRENCY = String.raw`R\$|US\$|[$€£¥₹]|CHF|EUR|USD|GBP|SEK|NOK|DKK|PLN|kr\.?|zł`;
+const CURRENCY_PREFIX = new RegExp(String.raw`^(?:${CURRENCY})\s*`, "i");
+const CURRENCY_SUFFIX = new RegExp(String.raw`\s*(?:${CURRENCY})$`, "i");
+/** Digits with decimal and grouping marks (point, comma, spaces, apostrophes) only. */
+const NUMBER_BODY = /^[\d.,'’\s]*\d[\d.,'’\s]*$/;
+/** Marks that only ever group digits (a space, a no-break space, an apostrophe). */
+const GROUPING_ONLY = /^[\s'’]$/;
+
+/**
+ * Numbers as people type them, read with the spreadsheet's decimal mark (see locales.ts): in
+ * en_US "1,200" is 1200 and "1,200.50" 1200.5; in de_DE "1.200" is 1200, "1,5" 1.5 and
+ * "1.200,50" 1200.5. A text that is a number only under the other mark ("1,200.50" in de_DE,
+ * "1,5" in en_US) is ambiguous, never guessed. Currency symbols and a sign or accounting
+ * parentheses are allowed. A number cell is already a number (Sheets read it with the locale).
+ */
+export function readNumberCell(cell: Cell, locale: string = DEFAULT_LOCALE): NumberReading {
+  if (typeof cell === "number") {
+    return Number.isFinite(cell) ? { kind: "number", value: cell } : { kind: "invalid" };
+  }
   const raw = cellText(cell);
-  if (raw === "") return null;
-  if (typeof cell !== "string") return undefined;
-  const cleaned = raw.replace(/[\s,$€£¥]/g, "");
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return undefined;
-  return Number(cleaned);
+  if (raw === "") return { kind: "blank" };
+  if (typeof cell !== "string") return { kind: "invalid" };
+  let text = raw;
+  let negative = false;
+  const parenthesised = /^\((.*)\)$/.exec(text);
+  if (parenthesised) {
+    negative = true;
+    text = parenthesised[1]!.trim();
+  }
+  text = text.replace(CURRENCY_PREFIX, "");
+  const sign = /^[-+−]/.exec(text);
+  if (sign) {
+    negative = negative !== (sign[0] !== "+");
+    text = text.slice(1).trim();
+  }
+  text = text.replace(CURRENCY_PREFIX, "").replace(CURRENCY_SUFFIX, "").trim();
+  if (!NUMBER_BODY.test(text)) return { kind: "invalid" };
+  const { decimal } = numberSeparators(locale);
+  const value = readUnderMark(text, decimal, groupsByLakh(locale));
+  if (value !== undefined) return { kind: "number", value: negative ? -value : value };
+  const other = decimal === "." ? "," : ".";
+  return readUnderMark(text, other, false) === undefined
+    ? { kind: "invalid" }
+    : { kind: "ambiguous" };
+}
+
+/** Numbers as people type them; undefined when not a number (or ambiguous), null when blank. */
+export function parseNumberCell(
+  cell: Cell,
+  locale: string = DEFAULT_LOCALE,
+): number | null | undefined {
+  const reading = readNumberCell(cell, locale);
+  if (reading.kind === "blank") return null;
+  return reading.kind === "number" ? reading.value : undefined;
+}
+
+/** `text` read strictly with `decimal` as the decimal mark: one mark at most, valid grouping. */
+function readUnderMark(text: string, decimal: "." | ",", lakh: boolean): number | undefined {
+  const parts = text.split(decimal);
+  if (parts.length > 2) return undefined;
+  const [integerPart = "", fraction] = parts;
+  if (fraction !== undefined && !/^\d+$/.test(fraction)) return undefined;
+  const digits = groupedDigits(integerPart.trim(), lakh);
+  if (digits === undefined || (digits === "" && fraction === undefined)) return undefined;
+  return Number(`${digits || "0"}${fraction === undefined ? "" : `.${fraction}`}`);
+}
+
+/**
+ * The digits of an integer part written with one grouping mark ("1.200", "1 200 000",
+ * "1'200", India's "1,00,000"), or undefined when the groups are not thousands.
+ */
+function groupedDigits(text: string, lakh: boolean): string | undefined {
+  if (/^\d*$/.test(text)) return text;
+  const marks = new Set(text.replace(/\d/g, ""));
+  if (marks.size !== 1) return undefined;
+  const [mark] = [...marks] as [string];
+  if (mark !== "." && mark !== "," && !GROUPING_ONLY.test(mark)) return undefined;
+  const [first = "", ...rest] = text.split(mark);
+  if (rest.length === 0 || !/^\d{1,3}$/.test(first)) return undefined;
+  const last = rest[rest.length - 1]!;
+  const middle = rest.slice(0, -1);
+  // India: 1,00,00,000 (groups of two before the last three).
+  const middlePattern = lakh && middle.some((g) => g.length === 2) ? /^\d{2}$/ : /^\d{3}$/;
+  const valid = /^\d{3}$/.test(last) && middle.every((g) => middlePattern.test(g));
+  return valid ? [first, ...rest].join("") : undefined;
 }
 
 export const EMAIL_PATTERN = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]{2,}$/;

@@ -10,7 +10,17 @@ import {
   type Stage,
   type Tier,
 } from "./schema";
-import { missingRequiredProblem, rowReader, rowRecord, sheetRowOf, type Table } from "./table";
+import {
+  columnOf,
+  duplicateHeaderProblems,
+  missingRequiredProblem,
+  rowReader,
+  rowRecord,
+  sheetRowOf,
+  type Table,
+} from "./table";
+import { userComputedColumnProblem, userComputedColumns } from "./computedColumns";
+import { DEFAULT_LOCALE, numberSeparators } from "./locales";
 import type { Contact, When } from "./types";
 import {
   matchWord,
@@ -18,15 +28,22 @@ import {
   isBlankCell,
   type Cell,
   cellText,
-  isChecked,
   isEmail,
-  parseNumberCell,
+  readNumberCell,
+  readPermissionCheckbox,
+  readSafetyCheckbox,
+  type CheckboxReading,
 } from "./cells";
 
 export interface ContactsResult {
   contacts: Contact[];
   /** Table-level problems (missing columns). Row problems live on each contact. */
   problems: string[];
+  /**
+   * Computed columns (spec headers) that hold a person's own values: the refresh must not write
+   * them (named in `problems`).
+   */
+  userColumns: string[];
 }
 
 /** Same idea as matchWord for tiers, plus the A/B/C letter grades. */
@@ -55,8 +72,53 @@ function readWhen(
   return null;
 }
 
-function parseRow(table: Table, row: readonly Cell[], rowNumber: number, zone: string): Contact {
-  const read = rowReader(table, row);
+/** A checkbox reading, naming an unclear value: `Opted Out "STOP" read as checked`. */
+function readCheckbox(
+  read: (header: string) => Cell,
+  column: string,
+  reading: (cell: Cell) => CheckboxReading,
+  problems: string[],
+): boolean {
+  const cell = read(column);
+  const { checked, unclear } = reading(cell);
+  if (unclear) {
+    problems.push(`${column} "${cellText(cell)}" read as ${checked ? "checked" : "unchecked"}`);
+  }
+  return checked;
+}
+
+/** Deal Value in the spreadsheet's locale; an ambiguous or bad value is named and read as blank. */
+function readDealValue(cell: Cell, locale: string, problems: string[]): number | null {
+  const reading = readNumberCell(cell, locale);
+  if (reading.kind === "number") return reading.value;
+  const quoted = `${CONTACT.dealValue} "${cellText(cell)}"`;
+  if (reading.kind === "ambiguous") {
+    const { decimal } = numberSeparators(locale);
+    problems.push(
+      `${quoted} is ambiguous in this spreadsheet's locale (${locale}: decimal ` +
+        `${decimal === "," ? "comma" : "point"}): type it like 1234${decimal}56`,
+    );
+  } else if (reading.kind === "invalid") {
+    problems.push(`${quoted} is not a number`);
+  }
+  return null;
+}
+
+interface RowContext {
+  readonly zone: string;
+  readonly locale: string;
+  /** Computed columns holding a person's values: read as blank (they are not Touchbase's state). */
+  readonly ignored: ReadonlySet<string>;
+}
+
+function parseRow(
+  table: Table,
+  row: readonly Cell[],
+  rowNumber: number,
+  { zone, locale, ignored }: RowContext,
+): Contact {
+  const readCell = rowReader(table, row);
+  const read = (header: string): Cell => (ignored.has(header) ? "" : readCell(header));
   const problems: string[] = [];
 
   const name = cellText(read(CONTACT.name));
@@ -84,12 +146,10 @@ function parseRow(table: Table, row: readonly Cell[], rowNumber: number, zone: s
     if (!tier) problems.push(`Unknown tier "${tierText}"`);
   }
 
-  const dealCell = read(CONTACT.dealValue);
-  let dealValue = parseNumberCell(dealCell);
-  if (dealValue === undefined) {
-    problems.push(`${CONTACT.dealValue} "${cellText(dealCell)}" is not a number`);
-    dealValue = null;
-  }
+  const dealValue = readDealValue(read(CONTACT.dealValue), locale, problems);
+  const autoEmail = readCheckbox(read, CONTACT.autoEmail, readPermissionCheckbox, problems);
+  const paused = readCheckbox(read, CONTACT.paused, readSafetyCheckbox, problems);
+  const optedOut = readCheckbox(read, CONTACT.optedOut, readSafetyCheckbox, problems);
 
   const nextFollowUp = readWhen(read(CONTACT.nextFollowUp), CONTACT.nextFollowUp, zone, problems);
   const renewal = readWhen(read(CONTACT.renewalDate), CONTACT.renewalDate, zone, problems);
@@ -112,9 +172,9 @@ function parseRow(table: Table, row: readonly Cell[], rowNumber: number, zone: s
     nextStep: cellText(read(CONTACT.nextStep)),
     nextFollowUp,
     renewalDate: renewal?.at ?? null,
-    autoEmail: isChecked(read(CONTACT.autoEmail)),
-    paused: isChecked(read(CONTACT.paused)),
-    optedOut: isChecked(read(CONTACT.optedOut)),
+    autoEmail,
+    paused,
+    optedOut,
     created: created?.at ?? null,
     previousCadenceStart: cadenceStart?.at ?? null,
     previousStep: cellText(read(CONTACT.step)),
@@ -155,20 +215,48 @@ function isBlankContactRow(table: Table, row: readonly Cell[]): boolean {
   );
 }
 
-/** One Contact per non-blank row (blank rows in the middle are skipped). */
-export function parseContacts(table: Table, zone: string): ContactsResult {
+/**
+ * True when some Deal Value is text holding a decimal or grouping mark ("1.200,50"), which only
+ * the spreadsheet's locale can read: the adapter asks for the locale (one call) only then.
+ */
+export function needsLocale(table: Table): boolean {
+  const column = columnOf(table, CONTACT.dealValue);
+  if (column === undefined) return false;
+  return table.rows.some((row) => {
+    const cell = row[column];
+    return typeof cell === "string" && /\d[.,]|[.,]\d/.test(cell);
+  });
+}
+
+/**
+ * One Contact per non-blank row (blank rows in the middle are skipped). `locale` is the
+ * spreadsheet's (getSpreadsheetLocale), for numbers typed as text.
+ */
+export function parseContacts(
+  table: Table,
+  zone: string,
+  locale: string = DEFAULT_LOCALE,
+): ContactsResult {
   const problems: string[] = [];
   const missingColumns = missingRequiredProblem(table, CONTACTS_SPEC);
   if (missingColumns) problems.push(missingColumns);
+  problems.push(...duplicateHeaderProblems(table));
+  const userColumns = userComputedColumns(table);
+  problems.push(...userColumns.map(userComputedColumnProblem));
+  const context: RowContext = {
+    zone,
+    locale,
+    ignored: new Set(userColumns.map((c) => c.header)),
+  };
   const parsed: Contact[] = [];
   table.rows.forEach((row, index) => {
     if (isBlankContactRow(table, row)) return;
-    parsed.push(parseRow(table, row, sheetRowOf(index), zone));
+    parsed.push(parseRow(table, row, sheetRowOf(index), context));
   });
   const duplicates = duplicateIdProblems(parsed);
   const contacts = parsed.map((c) => {
     const duplicate = duplicates.get(c.rowNumber);
     return duplicate ? { ...c, problems: [duplicate, ...c.problems] } : c;
   });
-  return { contacts, problems };
+  return { contacts, problems, userColumns: userColumns.map((c) => c.header) };
 }

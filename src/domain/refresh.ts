@@ -30,6 +30,8 @@ export interface RefreshInput {
   /** Table-level problems found before planning (e.g. bad Settings values). */
   readonly settingsProblems: readonly string[];
   readonly zone: string;
+  /** The spreadsheet's locale (getSpreadsheetLocale, e.g. "de_DE"); default en_US. */
+  readonly locale?: string;
   readonly now: Date;
   /** Who runs the refresh (Logged By of touches it writes). */
   readonly user: string;
@@ -109,7 +111,7 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
   const { zone, now, settings } = input;
   const problems: string[] = [...input.settingsProblems];
 
-  const parsedContacts = parseContacts(input.contacts, zone);
+  const parsedContacts = parseContacts(input.contacts, zone, input.locale);
   problems.push(...parsedContacts.problems);
   const cadences = parseCadences(input.cadences);
   problems.push(...cadences.problems);
@@ -150,6 +152,8 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
   const formats = new Map<string, string[]>();
   for (const column of CONTACTS_SPEC.columns) {
     if (!column.computed || columnOf(input.contacts, column.header) === undefined) continue;
+    // A person's own values under a computed header are never overwritten (named in problems).
+    if (parsedContacts.userColumns.includes(column.header)) continue;
     columns.set(column.header, blankColumn(tableRowCount));
     formats.set(
       column.header,

@@ -1,9 +1,12 @@
 // The Settings tab (DESIGN §1): names, defaults, descriptions, and parsing with clear errors.
 // A bad value is reported with the setting's name and the default is used.
 import { EMAIL_MODES, SETTING, type EmailMode } from "./schema";
-import { rowReader, type Table } from "./table";
-import { matchWord, normalizeKey, type Cell, EMAIL_PATTERN, isBlankCell } from "./cells";
+import { duplicateHeaderProblems, rowReader, sheetRowOf, type Table } from "./table";
+import { cellText, matchWord, normalizeKey, type Cell, EMAIL_PATTERN, isBlankCell } from "./cells";
 import { isValidTimeZone } from "./dates";
+
+/** Line breaks and other control characters, which a one-line value (an email name) must not hold. */
+const LINE_BREAKS = /[\p{Cc}\u2028\u2029]+/gu;
 
 export interface Settings {
   /** IANA zone; "" means "use the spreadsheet's". */
@@ -34,7 +37,9 @@ type Kind =
   | { type: "yesNo" }
   | { type: "emailMode" }
   | { type: "emails" }
-  | { type: "text" };
+  | { type: "text" }
+  /** One line of text: it goes into an email's From name, where a line break forges headers. */
+  | { type: "line" };
 
 export interface SettingDefinition {
   readonly key: keyof Settings;
@@ -162,7 +167,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     name: "Sender name",
     defaultCell: "",
     description: "Name shown on automated emails and in {{Sender Name}}. Blank = the owner's name.",
-    kind: { type: "text" },
+    kind: { type: "line" },
   },
   {
     key: "signature",
@@ -195,9 +200,34 @@ export interface SettingsResult {
 
 type ParseOutcome = { ok: true; value: unknown } | { ok: false; reason: string };
 
+/** What a setting of this kind expects, for the message about a date or time cell. */
+function expected(kind: Kind): string {
+  switch (kind.type) {
+    case "int":
+    case "number":
+      return "a plain number (e.g. 8) with the cell formatted as Number";
+    case "yesNo":
+      return "Yes or No";
+    case "emailMode":
+      return EMAIL_MODES.join(", ");
+    case "timeZone":
+      return "a time zone name like Europe/Berlin";
+    default:
+      return "text";
+  }
+}
+
 function parseValue(def: SettingDefinition, cell: Cell): ParseOutcome {
-  const text = cell instanceof Date ? "" : String(cell).trim();
   const kind = def.kind;
+  // A time typed into Digest hour (08:00) or a number in a date-formatted cell comes back as a
+  // Date; its hour depends on the sheet's zone and 1899 offsets, so it is named, never guessed.
+  if (cell instanceof Date && kind.type !== "text" && kind.type !== "line") {
+    return {
+      ok: false,
+      reason: `the cell holds a date or time, not ${expected(kind)}`,
+    };
+  }
+  const text = cell instanceof Date ? "" : String(cell).trim();
   switch (kind.type) {
     case "timeZone":
       if (text === "") return { ok: true, value: "" };
@@ -244,6 +274,14 @@ function parseValue(def: SettingDefinition, cell: Cell): ParseOutcome {
     }
     case "text":
       return { ok: true, value: cell instanceof Date ? cell.toISOString() : String(cell) };
+    case "line":
+      return {
+        ok: true,
+        value: (cell instanceof Date ? cell.toISOString() : String(cell))
+          .replace(LINE_BREAKS, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+      };
   }
 }
 
@@ -253,20 +291,33 @@ function parseOk(def: SettingDefinition, cell: Cell): unknown {
   return outcome.value;
 }
 
+/** One Settings row: the setting's name, its value and (when known) its sheet row. */
+export interface SettingRow {
+  readonly name: Cell;
+  readonly value: Cell;
+  readonly row?: number;
+}
+
 /**
  * Reads Settings rows (pairs of name and value cell). Unknown names are ignored (users keep notes
- * there); a blank value means the default, except for settings whose default is blank.
+ * there); a blank value means the default, except for settings whose default is blank. A setting
+ * named twice is read from its first row, like a lookup down the tab, and the others are named.
  */
-export function parseSettings(rows: readonly { name: Cell; value: Cell }[]): SettingsResult {
+export function parseSettings(rows: readonly SettingRow[]): SettingsResult {
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     managerEmails: [...DEFAULT_SETTINGS.managerEmails],
   };
   const problems: string[] = [];
   const byName = new Map(SETTING_DEFINITIONS.map((d) => [normalizeKey(d.name), d]));
+  const rowsOf = new Map<SettingDefinition, SettingRow[]>();
   for (const row of rows) {
     const def = byName.get(normalizeKey(row.name));
-    if (!def) continue;
+    if (def) rowsOf.set(def, [...(rowsOf.get(def) ?? []), row]);
+  }
+  for (const [def, [row, ...others]] of rowsOf) {
+    if (!row) continue;
+    if (others.length > 0) problems.push(duplicateSettingProblem(def, [row, ...others]));
     if (isBlankCell(row.value)) continue;
     const outcome = parseValue(def, row.value);
     if (outcome.ok) {
@@ -280,12 +331,23 @@ export function parseSettings(rows: readonly { name: Cell; value: Cell }[]): Set
   return { settings, problems };
 }
 
+function duplicateSettingProblem(def: SettingDefinition, rows: readonly SettingRow[]): string {
+  const numbers = rows.map((r, i) => (r.row === undefined ? `#${i + 1}` : String(r.row)));
+  const first = rows[0]!;
+  const value = isBlankCell(first.value) ? "blank, so the default" : `"${cellText(first.value)}"`;
+  return (
+    `Setting "${def.name}" is in rows ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}: ` +
+    `Touchbase uses the first (row ${numbers[0]}: ${value}). Delete the other${rows.length > 2 ? "s" : ""}.`
+  );
+}
+
 /** Reads the Settings tab's rows (Setting and Value columns). */
 export function parseSettingsTable(table: Table): SettingsResult {
-  return parseSettings(
-    table.rows.map((row) => {
+  const result = parseSettings(
+    table.rows.map((row, index) => {
       const read = rowReader(table, row);
-      return { name: read(SETTING.setting), value: read(SETTING.value) };
+      return { name: read(SETTING.setting), value: read(SETTING.value), row: sheetRowOf(index) };
     }),
   );
+  return { ...result, problems: [...duplicateHeaderProblems(table), ...result.problems] };
 }

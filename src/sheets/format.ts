@@ -118,6 +118,17 @@ export function protectComputedColumns(
   }
 }
 
+/** 1-based columns carrying a Touchbase computed-column protection (one call per protection). */
+export function touchbaseProtectedColumns(app: FormatApp, sheet: Sheet): Set<number> {
+  const columns = new Set<number>();
+  for (const protection of sheet.getProtections(app.ProtectionType.RANGE)) {
+    if (protection.getDescription() === PROTECTION_DESCRIPTION) {
+      columns.add(protection.getRange().getColumn());
+    }
+  }
+  return columns;
+}
+
 function isTouchbaseStatusRule(app: FormatApp, rule: ConditionalFormatRule): boolean {
   const condition = rule.getBooleanCondition();
   if (!condition) return false;

@@ -1,26 +1,43 @@
 // "Set up / repair sheets" (DESIGN §1): adds missing tabs, columns and default rows and applies
 // formatting, without ever moving or deleting user columns or data. Running it twice changes nothing.
-import { toCellValue, normalizeKey, type Cell } from "../domain/cells";
+import { cellText, toCellValue, normalizeKey, type Cell } from "../domain/cells";
+import {
+  describeUserValues,
+  userComputedColumns,
+  yoursHeader,
+  type UserComputedColumn,
+} from "../domain/computedColumns";
 import { DEFAULT_CADENCE_ROWS } from "../domain/defaults/cadences";
 import { defaultSettingsRows } from "../domain/defaults/settingsRows";
 import { DEFAULT_TEMPLATES } from "../domain/defaults/templates";
 import {
   CONTACT,
+  CONTACTS_SPEC,
   SETTING,
   SETTINGS_SPEC,
   TAB,
   TABLE_SPECS,
   type TableSpec,
 } from "../domain/schema";
-import { columnOf, indexTable, missingColumns, type Table } from "../domain/table";
+import {
+  columnOf,
+  duplicateHeaderProblems,
+  indexTable,
+  MissingColumnError,
+  missingColumnError,
+  missingColumns,
+  type Table,
+} from "../domain/table";
 import {
   colourStatusColumn,
   formatDataColumns,
   protectComputedColumns,
   styleHeaderRow,
+  touchbaseProtectedColumns,
   validateSettingValues,
   type FormatApp,
 } from "./format";
+import { findLookalikes } from "./tabFinder";
 import { appendRows, findSheet, type RowRecord } from "./tableIO";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,43 +46,96 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface SetupReport {
   /** Tabs that did not exist, in creation order (Metrics included). */
   readonly tabsCreated: string[];
+  /** Tabs found by their headers under another name and renamed back. */
+  readonly tabsRenamed: { readonly from: string; readonly to: string }[];
   /** Columns added to tabs that already existed (a created tab gets every column). */
   readonly columnsAdded: { readonly tab: string; readonly columns: string[] }[];
+  /** A person's columns renamed (after their yes) to make room for Touchbase's computed ones. */
+  readonly columnsRenamed: { readonly tab: string; readonly from: string; readonly to: string }[];
   /** Default rows written per tab (Settings, Templates, Cadences). */
   readonly rowsSeeded: { readonly tab: string; readonly rows: number }[];
+  /** Structure mistakes setup found and did not repair by itself, each naming what to do. */
+  readonly notes: string[];
+  /** False when the person said no to a question and nothing was changed. */
+  readonly changed: boolean;
   /** One or two sentences for the user. */
   readonly summary: string;
+}
+
+export interface SetupOptions {
+  /**
+   * Asks the person a yes/no question (the menu shows a dialog). Without it the answer is no:
+   * a person's cells are never renamed without their yes.
+   */
+  readonly confirm?: (question: string) => boolean;
 }
 
 export const METRICS_TITLE = "Touchbase metrics (generated: Touchbase rewrites this tab)";
 
 /** Tabs whose default rows setup writes; they are small, so setup reads them whole. */
 const SEEDED_TABS: ReadonlySet<string> = new Set([TAB.settings, TAB.templates, TAB.cadences]);
+/** Rows setup reads of other tabs: the header row and a few below it (a header row that slipped). */
+const HEADER_ROWS_READ = 6;
 
 interface TabRepair {
   readonly sheet: Sheet;
-  readonly created: boolean;
   readonly columnsAdded: string[];
   readonly rowsSeeded: number;
+}
+
+/** Where setup found a spec's tab: by name, by its headers under another name, or nowhere. */
+interface LocatedTab {
+  readonly spec: TableSpec;
+  readonly sheet: Sheet | null;
+  /** The tab's current name when it was found by its headers (to be renamed back). */
+  readonly renameFrom: string | null;
 }
 
 export function setupSheets(
   spreadsheet: Spreadsheet,
   app: FormatApp = SpreadsheetApp,
+  options: SetupOptions = {},
 ): SetupReport {
+  const notes: string[] = [];
+  const located = locateTabs(spreadsheet, notes);
+
+  // Before any write: a person's own column under a computed header needs their yes.
+  const contactsTab = located.find((t) => t.spec.tab === TAB.contacts);
+  const contactsGrid = contactsTab?.sheet ? readGrid(contactsTab.sheet, CONTACTS_SPEC) : [];
+  const collisions = contactsTab?.sheet ? findCollisions(app, contactsTab.sheet, contactsGrid) : [];
+  if (collisions.length > 0 && !(options.confirm?.(collisionQuestion(collisions)) ?? false)) {
+    return declinedReport(collisions, notes);
+  }
+
   let sheetCount = spreadsheet.getSheets().length;
   const insertAtEnd = (name: string): Sheet => spreadsheet.insertSheet(name, sheetCount++);
-
   const tabsCreated: string[] = [];
+  const tabsRenamed: SetupReport["tabsRenamed"] = [];
   const columnsAdded: SetupReport["columnsAdded"] = [];
+  const columnsRenamed: SetupReport["columnsRenamed"] = [];
   const rowsSeeded: SetupReport["rowsSeeded"] = [];
 
-  for (const spec of TABLE_SPECS) {
-    const existing = findSheet(spreadsheet, spec.tab);
+  for (const { spec, sheet: existing, renameFrom } of located) {
+    if (existing === null && renameFrom !== null) continue; // ambiguous: named in notes
     const sheet = existing ?? insertAtEnd(spec.tab);
-    const repair = repairTab(app, sheet, spec, existing === null);
-    if (repair.created) tabsCreated.push(spec.tab);
-    else if (repair.columnsAdded.length > 0) {
+    if (existing === null) tabsCreated.push(spec.tab);
+    if (renameFrom !== null) {
+      sheet.setName(spec.tab);
+      tabsRenamed.push({ from: renameFrom, to: spec.tab });
+    }
+    const grid =
+      spec === CONTACTS_SPEC && existing ? contactsGrid : existing ? readGrid(sheet, spec) : [];
+    const misplaced = missingColumnError(indexTable(spec.tab, grid), spec)?.misplaced;
+    if (misplaced) {
+      // Adding headers to row 1 would write them above the person's own: name it instead.
+      notes.push(new MissingColumnError(spec.tab, [], misplaced).message);
+      continue;
+    }
+    const renamed = spec === CONTACTS_SPEC ? renameCollisions(sheet, grid, collisions) : [];
+    columnsRenamed.push(...renamed.map((r) => ({ tab: spec.tab, ...r })));
+    const repair = repairTab(app, sheet, spec, grid);
+    notes.push(...duplicateHeaderProblems(indexTable(spec.tab, grid)));
+    if (existing !== null && repair.columnsAdded.length > 0) {
       columnsAdded.push({ tab: spec.tab, columns: repair.columnsAdded });
     }
     if (repair.rowsSeeded > 0) rowsSeeded.push({ tab: spec.tab, rows: repair.rowsSeeded });
@@ -77,24 +147,125 @@ export function setupSheets(
     tabsCreated.push(TAB.metrics);
   }
 
+  const report = { tabsCreated, tabsRenamed, columnsAdded, columnsRenamed, rowsSeeded, notes };
+  return { ...report, changed: true, summary: summarize(report) };
+}
+
+/**
+ * Each spec's tab: by name (any case); else a tab with its headers under another name, to be
+ * renamed back — unless several tabs look alike (named in `notes`, nothing created). A tab found by
+ * name but empty while another holds the headers and rows is named too (not moved: setup deletes
+ * nothing).
+ */
+function locateTabs(spreadsheet: Spreadsheet, notes: string[]): LocatedTab[] {
+  const claimed = new Set<string>();
+  return TABLE_SPECS.map((spec) => {
+    const byName = findSheet(spreadsheet, spec.tab);
+    if (byName) {
+      if (byName.getLastRow() <= 1) {
+        const withRows = findLookalikes(spreadsheet, spec, claimed).find(
+          (l) => l.sheet.getLastRow() > 1,
+        );
+        if (withRows) notes.push(emptyTabNote(spec.tab, withRows.name));
+      }
+      return { spec, sheet: byName, renameFrom: null };
+    }
+    const [best, second] = findLookalikes(spreadsheet, spec, claimed);
+    if (!best) return { spec, sheet: null, renameFrom: null };
+    if (second && second.score === best.score) {
+      notes.push(
+        `The tabs "${best.name}" and "${second.name}" both have the ${spec.tab} columns, so no ` +
+          `"${spec.tab}" tab was added: rename the one you use to "${spec.tab}" and run Set up again.`,
+      );
+      return { spec, sheet: null, renameFrom: best.name };
+    }
+    claimed.add(best.name);
+    return { spec, sheet: best.sheet, renameFrom: best.name };
+  });
+}
+
+function emptyTabNote(tab: string, other: string): string {
+  return (
+    `The "${tab}" tab is empty, but the tab "${other}" has its columns and rows. If those are ` +
+    `yours, delete the empty "${tab}" tab and run Set up again: it renames "${other}" to "${tab}".`
+  );
+}
+
+/** The tab's rows setup needs: a seeded or the Contacts tab whole, others' first rows. */
+function readGrid(sheet: Sheet, spec: TableSpec): Cell[][] {
+  const lastColumn = sheet.getLastColumn();
+  if (lastColumn === 0) return [];
+  if (SEEDED_TABS.has(spec.tab) || spec === CONTACTS_SPEC) {
+    return sheet.getDataRange().getValues() as Cell[][];
+  }
+  const rows = Math.max(1, Math.min(sheet.getLastRow(), HEADER_ROWS_READ));
+  return sheet.getRange(1, 1, rows, lastColumn).getValues() as Cell[][];
+}
+
+/**
+ * Computed Contacts columns holding a person's values. A free-text column (Step, Problem) is
+ * judged by whether Touchbase protected it: setup protects every column it adds, so text in an
+ * unprotected one was typed by a person.
+ */
+function findCollisions(app: FormatApp, sheet: Sheet, grid: Cell[][]): UserComputedColumn[] {
+  const table = indexTable(TAB.contacts, grid);
+  if (missingColumnError(table, CONTACTS_SPEC)?.misplaced) return [];
+  const ours = touchbaseProtectedColumns(app, sheet);
+  return userComputedColumns(table, (header) => {
+    const index = columnOf(table, header);
+    return index !== undefined && !ours.has(index + 1);
+  });
+}
+
+function collisionQuestion(collisions: readonly UserComputedColumn[]): string {
+  const lines = collisions.map((c) => `• "${c.header}": ${describeUserValues(c)}`);
+  const names = collisions.map((c) => `"${c.header}"`).join(", ");
+  const yours = collisions.map((c) => `"${c.header} (yours)"`).join(", ");
+  return (
+    `Your Contacts tab has columns that Touchbase computes and rewrites on every refresh, holding ` +
+    `values Touchbase did not write:\n${lines.join("\n")}\n\n` +
+    `Rename yours to ${yours} and add Touchbase's ${names}? Nothing you typed is deleted or moved.`
+  );
+}
+
+function declinedReport(collisions: readonly UserComputedColumn[], notes: string[]): SetupReport {
+  const names = collisions.map((c) => `"${c.header}"`).join(", ");
+  const summary =
+    `Nothing was changed. Your Contacts column${collisions.length > 1 ? "s" : ""} ${names} ` +
+    `hold${collisions.length > 1 ? "" : "s"} your own values, so Refresh will not write ` +
+    `${collisions.length > 1 ? "them" : "it"}. To keep yours and add Touchbase's, run Set up ` +
+    `again and answer Yes, or rename yours (e.g. "${collisions[0]!.header} (yours)") yourself.`;
   return {
-    tabsCreated,
-    columnsAdded,
-    rowsSeeded,
-    summary: summarize(tabsCreated, columnsAdded, rowsSeeded),
+    tabsCreated: [],
+    tabsRenamed: [],
+    columnsAdded: [],
+    columnsRenamed: [],
+    rowsSeeded: [],
+    notes,
+    changed: false,
+    summary: [summary, ...notes].join(" "),
   };
 }
 
-function repairTab(app: FormatApp, sheet: Sheet, spec: TableSpec, created: boolean): TabRepair {
-  const lastColumn = sheet.getLastColumn();
-  let grid: Cell[][] = [];
-  if (lastColumn > 0) {
-    grid = (
-      SEEDED_TABS.has(spec.tab)
-        ? sheet.getDataRange().getValues()
-        : sheet.getRange(1, 1, 1, lastColumn).getValues()
-    ) as Cell[][];
-  }
+/** Renames each colliding header cell to "<header> (yours)"; `grid`'s header row follows. */
+function renameCollisions(
+  sheet: Sheet,
+  grid: Cell[][],
+  collisions: readonly UserComputedColumn[],
+): { from: string; to: string }[] {
+  const headerRow = grid[0];
+  if (!headerRow) return [];
+  return collisions.map((collision) => {
+    const from = cellText(headerRow[collision.index]);
+    const to = yoursHeader(collision.header, headerRow.map(cellText));
+    sheet.getRange(1, collision.index + 1).setValue(toCellValue(to, "text"));
+    headerRow[collision.index] = to;
+    return { from, to };
+  });
+}
+
+function repairTab(app: FormatApp, sheet: Sheet, spec: TableSpec, grid: Cell[][]): TabRepair {
+  const lastColumn = grid[0]?.length ?? 0;
   const before = indexTable(spec.tab, grid);
   const missing = missingColumns(before, spec);
   const table = addHeaders(sheet, spec, grid, lastColumn, missing);
@@ -111,7 +282,7 @@ function repairTab(app: FormatApp, sheet: Sheet, spec: TableSpec, created: boole
   }
   if (spec.tab === TAB.settings) validateSettings(app, sheet, table, seeded);
 
-  return { sheet, created, columnsAdded: missing, rowsSeeded: seeded.length };
+  return { sheet, columnsAdded: missing, rowsSeeded: seeded.length };
 }
 
 /**
@@ -193,22 +364,27 @@ function validateSettings(
   validateSettingValues(app, sheet, names, valueColumn + 1);
 }
 
-function summarize(
-  tabsCreated: readonly string[],
-  columnsAdded: SetupReport["columnsAdded"],
-  rowsSeeded: SetupReport["rowsSeeded"],
-): string {
+function summarize(report: Omit<SetupReport, "summary" | "changed">): string {
   const parts: string[] = [];
-  if (tabsCreated.length > 0) parts.push(`Created ${list(tabsCreated)}.`);
-  for (const { tab, columns } of columnsAdded) {
+  for (const { from, to } of report.tabsRenamed) {
+    parts.push(
+      `Renamed the tab "${from}" to "${to}": it has the ${to} columns, and Touchbase finds its tabs by name.`,
+    );
+  }
+  if (report.tabsCreated.length > 0) parts.push(`Created ${list(report.tabsCreated)}.`);
+  for (const { from, to } of report.columnsRenamed) {
+    parts.push(`Renamed your Contacts column "${from}" to "${to}".`);
+  }
+  for (const { tab, columns } of report.columnsAdded) {
     parts.push(`Added to ${tab}: ${list(columns)}.`);
   }
-  if (rowsSeeded.length > 0) {
-    parts.push(`Wrote default rows: ${list(rowsSeeded.map((s) => `${s.rows} in ${s.tab}`))}.`);
+  if (report.rowsSeeded.length > 0) {
+    parts.push(
+      `Wrote default rows: ${list(report.rowsSeeded.map((s) => `${s.rows} in ${s.tab}`))}.`,
+    );
   }
-  return parts.length > 0
-    ? parts.join(" ")
-    : "Everything was already set up; formatting was refreshed.";
+  if (parts.length === 0) parts.push("Everything was already set up; formatting was refreshed.");
+  return [...parts, ...report.notes].join(" ");
 }
 
 function list(items: readonly string[]): string {

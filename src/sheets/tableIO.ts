@@ -13,6 +13,8 @@ import {
   type Table,
 } from "../domain/table";
 
+import { lookalikeName } from "./tabFinder";
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -43,7 +45,7 @@ export function findSheet(spreadsheet: Spreadsheet, tab: string): Sheet | null {
 /** The tab and its table, read with one getValues of the used range. Throws on a missing tab/column. */
 export function openTable(spreadsheet: Spreadsheet, spec: TableSpec): OpenTable {
   const sheet = findSheet(spreadsheet, spec.tab);
-  if (!sheet) throw new MissingTabError(spec.tab);
+  if (!sheet) throw new MissingTabError(spec.tab, lookalikeName(spreadsheet, spec));
   // getDataRange is A1 on an empty sheet, so this never reads a zero-row range.
   const grid = sheet.getDataRange().getValues() as Cell[][];
   const table = indexTable(spec.tab, grid);

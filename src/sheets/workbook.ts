@@ -11,6 +11,7 @@ import {
   type TableSpec,
 } from "../domain/schema";
 import { checkZoneOffsets, zoneOffsetProblem } from "../domain/dates";
+import { needsLocale } from "../domain/contacts";
 import { planRefresh, type RefreshPlan } from "../domain/refresh";
 import { DEFAULT_SETTINGS, parseSettingsTable, type Settings } from "../domain/settings";
 import { indexTable, type Table } from "../domain/table";
@@ -46,6 +47,8 @@ export function readWorkbook(spreadsheet: Spreadsheet, user: string, now: Date):
     settings,
     settingsProblems,
     zone,
+    // One call, only when a Deal Value typed as text needs the sheet's decimal mark to be read.
+    locale: needsLocale(contacts.table) ? spreadsheet.getSpreadsheetLocale() : undefined,
     now,
     user,
   });

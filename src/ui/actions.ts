@@ -49,9 +49,14 @@ export function menuSetUpSheets(): void {
   const title = "Set up / repair sheets";
   guarded(title, () => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    // A person's column is renamed only with their yes (DESIGN §1: never overwrite their cells).
+    const confirm = (question: string): boolean => {
+      const dialogs = ui();
+      return dialogs.alert(title, question, dialogs.ButtonSet.YES_NO) === dialogs.Button.YES;
+    };
     // Set up writes tabs and headers: never while a run is writing rows (the lease says busy).
     const report = withRunLease(spreadsheet.getId(), activeUser(), title, () =>
-      setupSheets(spreadsheet),
+      setupSheets(spreadsheet, SpreadsheetApp, { confirm }),
     );
     alert(title, report.summary);
   });

@@ -1,9 +1,11 @@
 // "One bad row never stops the others": random junk typed into random cells of every tab must never
 // stop the hourly run. Each seed corrupts a demo sheet differently; the run must finish with no
-// Error, and every contact row the user filled in must still get a Status.
+// Error, and every contact row the user filled in must still get a Status — unless junk landed in
+// the Status column itself: then that column holds a person's values, which the run never
+// overwrites, and its Runs row names the column.
 import { Random } from "../../emulator/random";
 import { createWorkbench } from "../../scripts/demo/workbench";
-import { ALEX, records, sheetOf, STATUSES, turnOnAutomation } from "./support";
+import { ALEX, headerRow, records, sheetOf, STATUSES, turnOnAutomation } from "./support";
 
 const SETUP_AT = new Date("2026-11-23T13:00:00Z");
 const HOUR_MS = 3_600_000;
@@ -51,11 +53,15 @@ const JUNK: readonly unknown[] = [
   "Ünïcödé 名前 😀",
 ];
 
+/** Junk typed into Contacts' Status column that is not one of Touchbase's words, by sheet row. */
+type StatusJunk = Map<number, unknown>;
+
 function corrupt(
   wb: ReturnType<typeof createWorkbench>,
   random: () => number,
   cells: number,
-): void {
+): StatusJunk {
+  const statusJunk: StatusJunk = new Map();
   for (const tab of ["Contacts", "Touches", "Cadences", "Settings", "Templates"]) {
     const sheet = sheetOf(wb, tab);
     const rows = sheet.getLastRow();
@@ -66,15 +72,23 @@ function corrupt(
       const column = 1 + Math.floor(random() * columns);
       const value = JUNK[Math.floor(random() * JUNK.length)];
       sheet.getRange(row, column).setValue(value);
+      const header = String(sheet.getRange(1, column).getValue());
+      if (tab === "Contacts" && header === "Status") {
+        const stored = sheet.getRange(row, column).getValue();
+        if (String(stored).trim() !== "" && !STATUSES.includes(String(stored))) {
+          statusJunk.set(row, stored);
+        } else statusJunk.delete(row);
+      }
     }
   }
+  return statusJunk;
 }
 
 describe("random junk in any cell never stops the run", () => {
   test.each(Array.from({ length: 12 }, (_, i) => i + 1))("seed %i", (seed) => {
     const wb = createWorkbench({ now: SETUP_AT, demo: { contacts: 40, touches: 250, seed } });
     turnOnAutomation(wb, ALEX);
-    corrupt(wb, prng(seed), 25);
+    const statusJunk = corrupt(wb, prng(seed), 25);
 
     wb.emu.clock.set(new Date(SETUP_AT.getTime() + HOUR_MS));
     const [run] = wb.emu.runDueTimeTriggers();
@@ -84,6 +98,17 @@ describe("random junk in any cell never stops the run", () => {
     expect(runs.at(-1)?.["Error"]).toBe("");
     const contacts = records(wb, "Contacts");
     expect(contacts.length).toBeGreaterThan(30);
+    if (statusJunk.size > 0) {
+      expect(String(runs.at(-1)?.["Problems"])).toContain(
+        'Contacts column "Status" holds values Touchbase did not write',
+      );
+      const status = sheetOf(wb, "Contacts");
+      const column = headerRow(status).indexOf("Status") + 1;
+      for (const [row, typed] of statusJunk) {
+        expect([row, status.getRange(row, column).getValue()]).toEqual([row, typed]);
+      }
+      return;
+    }
     for (const contact of contacts) {
       const filledIn = ["Name", "Email", "Owner", "Stage", "Tier", "Company"].some(
         (h) => String(contact[h] ?? "").trim() !== "",

@@ -37,6 +37,20 @@ export const COMPUTED: readonly string[] = [
   "Problem",
 ];
 
+/** A Contacts row owned by ALEX, Qualified and Warm, with `extra` cells on top. */
+export function contactRow(id: string, name: string, extra: Row = {}): Row {
+  return {
+    ID: id,
+    Name: name,
+    Email: `${name.toLowerCase().replace(/\s+/g, ".")}@client.test`,
+    Owner: ALEX,
+    Stage: "Qualified",
+    Tier: "Warm",
+    Created: "2026-11-02",
+    ...extra,
+  };
+}
+
 export function sheetOf(wb: Workbench, tab: string): Sheet {
   const sheet = wb.spreadsheet().getSheetByName(tab);
   if (!sheet) throw new Error(`no ${tab} tab`);

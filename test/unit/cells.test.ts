@@ -1,4 +1,15 @@
-import { cellText, fitInCell, toCellValue, wouldBeMisread } from "../../src/domain/cells";
+import {
+  cellText,
+  fitInCell,
+  parseNumberCell,
+  readNumberCell,
+  readPermissionCheckbox,
+  readSafetyCheckbox,
+  toCellValue,
+  wouldBeMisread,
+  type Cell,
+} from "../../src/domain/cells";
+import { numberSeparators } from "../../src/domain/locales";
 
 describe("toCellValue", () => {
   it.each(["=SUM(A1:A2)", "+1 555 0100", "-not a number", "@handle", "\tcmd", "\rcmd"])(
@@ -111,5 +122,132 @@ describe("fitInCell", () => {
     expect(cut).toHaveLength(50_000);
     expect(cut.endsWith("…")).toBe(true);
     expect(fitInCell("abcdef", 4)).toBe("abc…");
+  });
+});
+
+describe("readSafetyCheckbox (Opted Out, Paused): anything not clearly no is checked", () => {
+  it.each<[Cell, boolean, boolean]>([
+    [true, true, false],
+    ["TRUE", true, false],
+    ["yes", true, false],
+    ["x", true, false],
+    ["checked", true, false],
+    ["on", true, false],
+    [1, true, false],
+    ["unsubscribed", true, true],
+    ["STOP", true, true],
+    ["opted out", true, true],
+    ["2", true, true],
+    [2, true, true],
+    [new Date("2026-03-02T00:00:00Z"), true, true],
+    [false, false, false],
+    ["", false, false],
+    ["   ", false, false],
+    ["FALSE", false, false],
+    ["no", false, false],
+    ["N", false, false],
+    ["0", false, false],
+    [0, false, false],
+    ["off", false, false],
+    ["unchecked", false, false],
+  ])("%j → checked %s, unclear %s", (cell, checked, unclear) => {
+    expect(readSafetyCheckbox(cell)).toEqual({ checked, unclear });
+  });
+});
+
+describe("readPermissionCheckbox (Auto Email): anything not clearly yes is unchecked", () => {
+  it.each<[Cell, boolean, boolean]>([
+    [true, true, false],
+    ["Yes", true, false],
+    ["on", true, false],
+    [1, true, false],
+    ["maybe", false, true],
+    ["2", false, true],
+    ["please", false, true],
+    ["", false, false],
+    [false, false, false],
+    ["no", false, false],
+  ])("%j → checked %s, unclear %s", (cell, checked, unclear) => {
+    expect(readPermissionCheckbox(cell)).toEqual({ checked, unclear });
+  });
+});
+
+describe("readNumberCell: numbers in the spreadsheet's locale", () => {
+  type Expected = number | "ambiguous" | "invalid" | "blank";
+  it.each<[string, Cell, Expected]>([
+    ["en_US", "1,200", 1200],
+    ["en_US", "1,200.50", 1200.5],
+    ["en_US", "$1200.50", 1200.5],
+    ["en_US", "€ 900", 900],
+    ["en_US", "1.5", 1.5],
+    ["en_US", "1.200", 1.2],
+    ["en_US", ".5", 0.5],
+    ["en_US", "-1,200", -1200],
+    ["en_US", "(1,200)", -1200],
+    ["en_US", "$-12", -12],
+    ["en_US", "1 200", 1200],
+    ["en_US", "1,234,567.89", 1234567.89],
+    ["en_US", "1,5", "ambiguous"],
+    ["en_US", "1.200,50", "ambiguous"],
+    ["en_US", "1.200.000", "ambiguous"],
+    ["en_US", "12,34", "ambiguous"],
+    ["en_US", "1,2,3", "invalid"],
+    ["en_US", "ten thousand", "invalid"],
+    ["en_US", "1.2.3", "invalid"],
+    ["en_US", "", "blank"],
+    ["en_US", 1200.5, 1200.5],
+    ["de_DE", "1.200,50", 1200.5],
+    ["de_DE", "1.200", 1200],
+    ["de_DE", "1,5", 1.5],
+    ["de_DE", "1.234.567,89", 1234567.89],
+    ["de_DE", "1200,50 €", 1200.5],
+    ["de_DE", "EUR 1.200", 1200],
+    ["de_DE", "1,200.50", "ambiguous"],
+    ["de_DE", "1.5", "ambiguous"],
+    ["de_DE", "1,200,000", "ambiguous"],
+    ["de_DE", 1200.5, 1200.5],
+    ["de", "1.200,50", 1200.5],
+    ["fr_FR", "1 200,50", 1200.5],
+    ["fr_FR", "1\u00a0200,50", 1200.5],
+    ["fr_FR", "1\u202f200,50", 1200.5],
+    ["pt_BR", "R$ 1.200,50", 1200.5],
+    ["de_CH", "1'200.50", 1200.5],
+    ["de_CH", "1.5", 1.5],
+    ["es_MX", "1,200.50", 1200.5],
+    ["es_ES", "1.200,50", 1200.5],
+    ["en_IN", "1,00,000", 100000],
+    ["en_IN", "12,34,567.5", 1234567.5],
+    ["en_ZA", "1 200,50", 1200.5],
+    ["xx_YY", "1,200.50", 1200.5],
+  ])("%s: %j → %j", (locale, cell, expected) => {
+    const reading = readNumberCell(cell, locale);
+    const got = reading.kind === "number" ? reading.value : reading.kind;
+    expect(got).toBe(expected);
+  });
+
+  it("is never 1.20 for 1.200,50 in any locale", () => {
+    for (const locale of ["en_US", "en_GB", "de_DE", "fr_FR", "it_IT", "ja_JP", "de_CH"]) {
+      expect([locale, parseNumberCell("1.200,50", locale)]).not.toEqual([locale, 1.2]);
+      expect([locale, parseNumberCell("1.200,50", locale)]).not.toEqual([locale, 1.2005]);
+    }
+  });
+});
+
+describe("numberSeparators", () => {
+  it.each<[string, string, string]>([
+    ["en_US", ".", ","],
+    ["en_GB", ".", ","],
+    ["de_DE", ",", "."],
+    ["de_AT", ",", "."],
+    ["de_CH", ".", "'"],
+    ["fr_FR", ",", "\u00a0"],
+    ["pt_BR", ",", "."],
+    ["es_MX", ".", ","],
+    ["es_AR", ",", "."],
+    ["ja_JP", ".", ","],
+    ["de", ",", "."],
+    ["", ".", ","],
+  ])("%j: decimal %j, grouping %j", (locale, decimal, grouping) => {
+    expect(numberSeparators(locale)).toEqual({ decimal, grouping });
   });
 });
