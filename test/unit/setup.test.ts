@@ -111,7 +111,7 @@ describe("setupSheets on an empty spreadsheet", () => {
       expect(headerRow(sheet)).toEqual(headersOf(spec));
       expect(sheet.getFrozenRows()).toBe(1);
       const weights = sheet.getRange(1, 1, 1, spec.columns.length).getFontWeights()[0];
-      expect(weights?.every((w) => w === "bold")).toBe(true);
+      expect(weights).toEqual(spec.columns.map(() => "bold"));
       spec.columns.forEach((column, i) => {
         if (column.width) expect(sheet.getColumnWidth(i + 1)).toBe(column.width);
       });
@@ -192,7 +192,7 @@ describe("setupSheets on an empty spreadsheet", () => {
     const cadences = readTable(spreadsheet, TABLE_SPECS[3]!);
     expect(cadences.rows).toHaveLength(DEFAULT_CADENCE_ROWS.length);
     expect(cadences.rows.map((r) => r[3])).toEqual(DEFAULT_CADENCE_ROWS.map((r) => r.Day));
-    expect(cadences.rows.every((r) => r[6] === false)).toBe(true);
+    expect(cadences.rows.map((r) => r[6])).toEqual(cadences.rows.map(() => false));
 
     const settings = readTable(spreadsheet, SETTINGS_SPEC);
     expect(settings.rows.map((r) => r[0])).toEqual(SETTING_DEFINITIONS.map((d) => d.name));
