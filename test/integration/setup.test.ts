@@ -2,6 +2,7 @@
 // checkboxes, default rows, protections and colours; idempotence; and repairing a hand-made sheet
 // without moving or losing anything the user typed.
 import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
+import { TABLE_SPECS } from "../../src/domain/schema";
 import {
   ALEX,
   columnNumber,
@@ -285,10 +286,24 @@ describe("Set up / repair sheets on a new spreadsheet", () => {
     const sheet = sheetOf(wb, tab);
     expect(headerRow(sheet)).toEqual(HEADERS[tab]);
     expect(sheet.getFrozenRows()).toBe(1);
+    const width = HEADERS[tab]!.length;
+    expect(sheet.getRange(1, 1, 1, width).getFontWeights()[0]).toEqual(
+      HEADERS[tab]!.map(() => "bold"),
+    );
+    // Widths are layout, not DESIGN words: taken from the schema.
+    const spec = TABLE_SPECS.find((t) => t.tab === tab)!;
+    const widths = spec.columns.map((_, i) => sheet.getColumnWidth(i + 1));
+    expect(widths).toEqual(spec.columns.map((c) => c.width ?? 100));
   });
 
-  it("Metrics exists for the refresh to fill", () => {
-    expect(sheetOf(wb, "Metrics")).toBeDefined();
+  it("Metrics exists for the refresh to fill, titled as generated, and Contacts holds no rows", () => {
+    expect(sheetOf(wb, "Metrics").getRange(1, 1).getValue()).toBe(
+      "Touchbase metrics (generated: Touchbase rewrites this tab)",
+    );
+    // Checkbox columns stay blank: no blank-but-not-empty rows left behind.
+    expect([sheetOf(wb, "Contacts").getLastRow(), sheetOf(wb, "Touches").getLastRow()]).toEqual([
+      1, 1,
+    ]);
   });
 
   it.each(DROPDOWNS.map((d) => [`${d.tab} ${d.header}`, d] as const))(
@@ -323,9 +338,14 @@ describe("Set up / repair sheets on a new spreadsheet", () => {
       .map((r) => r[0]);
     const row = names.indexOf("Email mode") + 1;
     expect(row).toBeGreaterThan(1);
-    const rule = validationOf(sheet, row, columnNumber(sheet, "Value"));
+    const valueColumn = columnNumber(sheet, "Value");
+    const rule = validationOf(sheet, row, valueColumn);
     expect(rule?.type).toBe("VALUE_IN_LIST");
     expect(rule?.values[0]).toEqual(["Drafts", "Send", "Off"]);
+    // Yes/No settings get a Yes / No dropdown; free-text ones none.
+    const skip = validationOf(sheet, names.indexOf("Skip weekends") + 1, valueColumn);
+    expect(skip?.values[0]).toEqual(["Yes", "No"]);
+    expect(validationOf(sheet, names.indexOf("Signature") + 1, valueColumn)).toBeNull();
   });
 
   it.each(CHECKBOXES.map((c) => [`${c.tab} ${c.header}`, c] as const))(
@@ -406,6 +426,7 @@ describe("Set up / repair sheets on a new spreadsheet", () => {
     const covered = protections.map((p) => {
       const range = p.getRange();
       expect(p.isWarningOnly()).toBe(true);
+      expect(p.getDescription()).toBe("Touchbase computes this column");
       expect(range.getNumColumns()).toBe(1);
       expect(range.getRow()).toBe(1);
       expect(range.getNumRows()).toBe(sheet.getMaxRows());
