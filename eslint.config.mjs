@@ -27,7 +27,7 @@ const noFocusedTests = {
 const layerMessage = (what) => `${what} (DESIGN §7 layers).`;
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "reports/", ".stryker-tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

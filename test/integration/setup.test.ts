@@ -2,6 +2,7 @@
 // checkboxes, default rows, protections and colours; idempotence; and repairing a hand-made sheet
 // without moving or losing anything the user typed.
 import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
+import { TABLE_SPECS } from "../../src/domain/schema";
 import {
   ALEX,
   columnNumber,
@@ -129,7 +130,7 @@ const DROPDOWNS: readonly { tab: string; header: string; options: readonly strin
   },
   { tab: "Touches", header: "Direction", options: ["Outbound", "Inbound", "Internal"] },
 ];
-/** DESIGN §1's outcomes; the dropdown may offer more (e.g. Auto-Reply), never fewer. */
+/** DESIGN §1's outcomes; the dropdown may offer more (e.g. Handoff), never fewer. */
 const DESIGN_OUTCOMES = [
   "Connected",
   "No Answer",
@@ -286,10 +287,24 @@ describe("Set up / repair sheets on a new spreadsheet", () => {
     const sheet = sheetOf(wb, tab);
     expect(headerRow(sheet)).toEqual(HEADERS[tab]);
     expect(sheet.getFrozenRows()).toBe(1);
+    const width = HEADERS[tab]!.length;
+    expect(sheet.getRange(1, 1, 1, width).getFontWeights()[0]).toEqual(
+      HEADERS[tab]!.map(() => "bold"),
+    );
+    // Widths are layout, not DESIGN words: taken from the schema.
+    const spec = TABLE_SPECS.find((t) => t.tab === tab)!;
+    const widths = spec.columns.map((_, i) => sheet.getColumnWidth(i + 1));
+    expect(widths).toEqual(spec.columns.map((c) => c.width ?? 100));
   });
 
-  it("Metrics exists for the refresh to fill", () => {
-    expect(sheetOf(wb, "Metrics")).toBeDefined();
+  it("Metrics exists for the refresh to fill, titled as generated, and Contacts holds no rows", () => {
+    expect(sheetOf(wb, "Metrics").getRange(1, 1).getValue()).toBe(
+      "Touchbase metrics (generated: Touchbase rewrites this tab)",
+    );
+    // Checkbox columns stay blank: no blank-but-not-empty rows left behind.
+    expect([sheetOf(wb, "Contacts").getLastRow(), sheetOf(wb, "Touches").getLastRow()]).toEqual([
+      1, 1,
+    ]);
   });
 
   it.each(DROPDOWNS.map((d) => [`${d.tab} ${d.header}`, d] as const))(
@@ -324,9 +339,14 @@ describe("Set up / repair sheets on a new spreadsheet", () => {
       .map((r) => r[0]);
     const row = names.indexOf("Email mode") + 1;
     expect(row).toBeGreaterThan(1);
-    const rule = validationOf(sheet, row, columnNumber(sheet, "Value"));
+    const valueColumn = columnNumber(sheet, "Value");
+    const rule = validationOf(sheet, row, valueColumn);
     expect(rule?.type).toBe("VALUE_IN_LIST");
     expect(rule?.values[0]).toEqual(["Drafts", "Send", "Off"]);
+    // Yes/No settings get a Yes / No dropdown; free-text ones none.
+    const skip = validationOf(sheet, names.indexOf("Skip weekends") + 1, valueColumn);
+    expect(skip?.values[0]).toEqual(["Yes", "No"]);
+    expect(validationOf(sheet, names.indexOf("Signature") + 1, valueColumn)).toBeNull();
   });
 
   it.each(CHECKBOXES.map((c) => [`${c.tab} ${c.header}`, c] as const))(
@@ -407,6 +427,7 @@ describe("Set up / repair sheets on a new spreadsheet", () => {
     const covered = protections.map((p) => {
       const range = p.getRange();
       expect(p.isWarningOnly()).toBe(true);
+      expect(p.getDescription()).toBe("Touchbase computes this column");
       expect(range.getNumColumns()).toBe(1);
       expect(range.getRow()).toBe(1);
       expect(range.getNumRows()).toBe(sheet.getMaxRows());
@@ -542,7 +563,7 @@ describe("Set up / repair sheets on a hand-made sheet", () => {
     const added = contacts
       .getRange(2, USER_HEADERS.length + 1, USER_ROWS.length, expectedAdded.length)
       .getValues();
-    expect(added.flat().every((cell) => cell === "")).toBe(true);
+    expect(added.flat().filter((cell) => cell !== "")).toEqual([]);
     // The user's colour rule is kept, first, beside one rule per status.
     const rules = contacts.getConditionalFormatRules();
     expect(rules).toHaveLength(1 + STATUSES.length);
@@ -620,7 +641,9 @@ describe("Set up / repair sheets on a hand-made sheet", () => {
       .getValues()
       .map((r) => r[0]);
     expect(status[1]).toBe(""); // the blank row stays blank
-    expect([status[0], status[2], status[3]].every((s) => STATUSES.includes(String(s)))).toBe(true);
+    expect([status[0], status[2], status[3]].filter((s) => !STATUSES.includes(String(s)))).toEqual(
+      [],
+    );
   });
 });
 

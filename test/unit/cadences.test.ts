@@ -223,7 +223,7 @@ describe("the default Cadences rows", () => {
     expect(kinds.filter((k) => k === "tier")).toHaveLength(4);
     expect(kinds.lastIndexOf("stage")).toBeLessThan(kinds.indexOf("tier"));
     expect(kinds.lastIndexOf("tier")).toBeLessThan(kinds.indexOf("any"));
-    expect(DEFAULT_CADENCE_ROWS.every((r) => r[CADENCE.autoSend] === false)).toBe(true);
+    expect(DEFAULT_CADENCE_ROWS.filter((r) => r[CADENCE.autoSend] !== false)).toEqual([]);
   });
 
   test.each<[Stage | null, Tier | null, string, number[], number | null]>([

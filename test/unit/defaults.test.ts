@@ -45,9 +45,9 @@ describe("default cadences", () => {
       const expected = EXPECTED[i]!;
       expect(rows.map((r) => r[CADENCE.day])).toEqual(expected.days);
       expect(rows.map((r) => r[CADENCE.step])).toEqual(expected.days.map((_, n) => n + 1));
-      expect(rows.every((r) => r[CADENCE.appliesTo] === expected.appliesTo)).toBe(true);
+      expect(rows.map((r) => r[CADENCE.appliesTo])).toEqual(rows.map(() => expected.appliesTo));
       const repeats = rows.map((r) => r[CADENCE.repeatEvery]);
-      expect(repeats.slice(0, -1).every((v) => v === "")).toBe(true);
+      expect(repeats.slice(0, -1).filter((v) => v !== "")).toEqual([]);
       expect(repeats[repeats.length - 1]).toBe(expected.repeat ?? "");
     });
   });
@@ -107,7 +107,7 @@ describe("default templates", () => {
       "Re-engagement",
       "Permission to close",
     ]) {
-      expect(byName.has(name)).toBe(true);
+      expect([...byName.keys()]).toContain(name);
     }
     expect(byName.size).toBe(DEFAULT_TEMPLATES.length);
   });
@@ -134,7 +134,12 @@ describe("default templates", () => {
       expect(text.split("{{").length).toBe(text.split("}}").length);
       for (const [, inner] of text.matchAll(/\{\{([^{}]*)\}\}/g)) {
         const [name, fallback] = inner!.split("|");
-        if (name === "Company" || name === "Topic") expect(fallback?.trim()).toBeTruthy();
+        if (name === "Company" || name === "Topic") {
+          expect({ tag: name, fallback: fallback?.trim() ?? "" }).not.toEqual({
+            tag: name,
+            fallback: "",
+          });
+        }
       }
     }
   });

@@ -1,0 +1,326 @@
+// The refresh plan (DESIGN §3): from the tabs' values to exactly the cells that change, with new
+// IDs, Created stamps, Hot → Warm decay logged once, and every problem collected.
+import type { Cell } from "../../src/domain/cells";
+import { planRefresh, type RefreshInput, type RefreshPlan } from "../../src/domain/refresh";
+import { TAB } from "../../src/domain/schema";
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
+import { indexTable } from "../../src/domain/table";
+import { at } from "../support/domain";
+
+const ZONE = "Europe/Berlin";
+const NOW = at("2026-03-04 12:00", ZONE);
+const USER = "rep@example.com";
+
+const CONTACT_HEADERS = [
+  "ID",
+  "Name",
+  "Email",
+  "Owner",
+  "Tier",
+  "Auto Email",
+  "Created",
+  "Status",
+  "Due",
+  "Step",
+  "Problem",
+  "Cadence Start",
+];
+const TOUCH_HEADERS = [
+  "Touch ID",
+  "Timestamp",
+  "Contact ID",
+  "Direction",
+  "Channel",
+  "Outcome",
+  "Notes",
+];
+const CADENCE_GRID: Cell[][] = [
+  ["Cadence", "Applies To", "Step", "Day", "Template", "Auto Send"],
+  ["Outreach", "Any", 1, 0, "Intro", true],
+  ["Outreach", "", 2, 2, "Bump", true],
+];
+
+function input(
+  contacts: Cell[][],
+  touches: Cell[][] = [],
+  fields: Partial<RefreshInput> = {},
+): RefreshInput {
+  return {
+    contacts: indexTable(TAB.contacts, [CONTACT_HEADERS, ...contacts]),
+    touches: indexTable(TAB.touches, [TOUCH_HEADERS, ...touches]),
+    cadences: indexTable(TAB.cadences, CADENCE_GRID),
+    settings: DEFAULT_SETTINGS,
+    settingsProblems: [],
+    zone: ZONE,
+    now: NOW,
+    user: USER,
+    ...fields,
+  };
+}
+
+const row = (
+  id: string,
+  name: string,
+  fields: { email?: string; tier?: string; created?: Cell } = {},
+): Cell[] => [
+  id,
+  name,
+  fields.email ?? `${name.toLowerCase()}@example.com`,
+  USER,
+  fields.tier ?? "",
+  false,
+  fields.created ?? at("2026-03-04 09:00", ZONE),
+  "",
+  "",
+  "",
+  "",
+  "",
+];
+
+const BLANK_ROW: Cell[] = CONTACT_HEADERS.map(() => "");
+const ANN = row("C-000007", "Ann");
+const BO = row("", "Bo", { created: "" });
+const CY = row("c-3", "Cy", { email: "cy at example" });
+const DI = row("C-000004", "Di", { tier: "Hot", created: at("2026-01-01 09:00", ZONE) });
+const EDDIE = row("C-000005", "Ed", { created: at("2026-02-20 09:00", ZONE) });
+const FAY = row("C-000006", "Fay", { created: at("2026-02-20 09:00", ZONE) });
+const touch = (
+  id: string,
+  local: string,
+  contactId: string,
+  direction: string,
+  outcome: string,
+  notes = "",
+): Cell[] => [
+  id,
+  at(local, ZONE),
+  contactId,
+  direction,
+  direction === "Internal" ? "Note" : "Email",
+  outcome,
+  notes,
+];
+const DI_SENT = touch("T-0000009", "2026-01-20 10:00", "C-000004", "Outbound", "Sent");
+const FAY_SENT = touch("T-0000002", "2026-03-02 10:00", "C-000006", "Outbound", "Sent");
+const FAY_REPLY = touch("T-0000003", "2026-03-03 10:00", "C-000006", "Inbound", "Replied");
+const GHOST = touch("T-0000001", "2026-03-01 10:00", "C-999999", "Outbound", "Sent");
+
+const ROWS = [ANN, BO, BLANK_ROW, CY, DI, EDDIE, FAY];
+const plan = planRefresh(
+  input(ROWS, [DI_SENT, FAY_SENT, FAY_REPLY, GHOST], {
+    settingsProblems: ['Setting "Digest hour": 99 is outside 0–23; using the default (8).'],
+  }),
+);
+
+/**
+ * A Contacts column as the sheet holds it after the plan is written: Touchbase's computed columns
+ * whole, a person's cells (ID, Created, Tier) only where they change; undefined when not written.
+ */
+function columnAfter(p: RefreshPlan, rows: readonly Cell[][], header: string): Cell[] | undefined {
+  const whole = p.contactColumns.get(header);
+  if (whole) return [...whole];
+  const changes = p.contactCells.filter((change) => change.header === header);
+  if (changes.length === 0) return undefined;
+  const index = CONTACT_HEADERS.indexOf(header);
+  const column = rows.map((cells) => cells[index] ?? "");
+  for (const change of changes) column[change.row] = change.value as Cell;
+  return column;
+}
+const column = (header: string) => columnAfter(plan, ROWS, header);
+
+describe("planRefresh", () => {
+  // C-999999, named only by a touch (a deleted contact's), still counts: its ID is never reused.
+  it("gives a row without an ID the next number above every ID in either tab, and stamps its Created", () => {
+    expect(column("ID")).toEqual([
+      "C-000007",
+      "C-1000000",
+      "",
+      "c-3",
+      "C-000004",
+      "C-000005",
+      "C-000006",
+    ]);
+    expect(column("Created")).toEqual([ANN[6], NOW, "", CY[6], DI[6], EDDIE[6], FAY[6]]);
+    expect(plan.rows.map((r) => r.contact.id)).toEqual([
+      "C-000007",
+      "C-1000000",
+      "c-3",
+      "C-000004",
+      "C-000005",
+      "C-000006",
+    ]);
+    expect(plan.counts.idsAssigned).toBe(1);
+  });
+
+  it("rewrites the computed columns the sheet has whole, a person's cells only where they change", () => {
+    expect([...plan.contactColumns.keys()]).toEqual([
+      "Status",
+      "Due",
+      "Step",
+      "Cadence Start",
+      "Problem",
+    ]);
+    expect(plan.contactCells.map((c) => `${c.header} row ${c.row}`)).toEqual([
+      "ID row 1",
+      "Created row 1",
+      "Tier row 4",
+    ]);
+    expect([...plan.contactFormats.keys()]).toEqual([
+      "Status",
+      "Due",
+      "Step",
+      "Cadence Start",
+      "Problem",
+    ]);
+  });
+
+  it("writes each row's status, due, step and problem, leaving a blank row blank", () => {
+    const statuses = column("Status");
+    // Di decays Hot → Warm and keeps her place (rule 1): Warm's step 2 from January is overdue.
+    expect(statuses).toEqual([
+      "Due Today",
+      "Due Today",
+      "",
+      "Due Today",
+      "Overdue",
+      "Overdue",
+      "Replied",
+    ]);
+    expect(column("Due")).toEqual(
+      plan.rows.flatMap((r, i) => (i === 2 ? ["", r.result.due?.at] : [r.result.due?.at ?? ""])),
+    );
+    expect(column("Problem")).toEqual(["", "", "", "Email looks invalid", "", "", ""]);
+    expect(column("Step")![2]).toBe("");
+  });
+
+  it("formats a calendar-date Due as a date and a timed one with its time", () => {
+    const expected = [
+      ...plan.rows.map((r) =>
+        r.result.due && !r.result.due.hasTime ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm",
+      ),
+    ];
+    expected.splice(2, 0, "yyyy-mm-dd hh:mm");
+    expect(plan.contactFormats.get("Due")).toEqual(expected);
+    expect(new Set(plan.contactFormats.get("Due"))).toEqual(
+      new Set(["yyyy-mm-dd", "yyyy-mm-dd hh:mm"]),
+    );
+    expect(plan.contactFormats.get("Status")).toEqual(new Array(7).fill("@"));
+  });
+
+  it("counts contacts, due, overdue, replied and rows with a problem", () => {
+    expect(plan.counts).toEqual({
+      contacts: 6,
+      due: 3,
+      overdue: 2,
+      replied: 1,
+      problems: 1,
+      idsAssigned: 1,
+      tierChanges: 1,
+    });
+  });
+
+  it("collects the settings' problems first, then the tabs' own", () => {
+    expect(plan.problems[0]).toBe(
+      'Setting "Digest hour": 99 is outside 0–23; using the default (8).',
+    );
+    expect(plan.problems.slice(1).filter((p) => p.includes("C-999999")).length).toBe(1);
+    expect(plan.problems.length).toBe(2);
+  });
+
+  it("turns an untouched Hot contact Warm and logs it as one internal touch", () => {
+    expect(column("Tier")).toEqual(["", "", "", "", "Warm", "", ""]);
+    expect(plan.newTouches.map((t) => Object.fromEntries(t.cells))).toEqual([
+      {
+        "Touch ID": "T-0000010",
+        Timestamp: NOW,
+        "Contact ID": "C-000004",
+        Contact: "Di",
+        Channel: "Note",
+        Direction: "Internal",
+        Outcome: "Tier Changed",
+        Notes: "Tier Hot → Warm: no touch for 30 days.",
+        "Logged By": USER,
+        Source: "Automation",
+      },
+    ]);
+  });
+
+  it("computes the decayed row with its new touch in the log, as the next run will read it", () => {
+    const di = plan.rows.find((r) => r.contact.id === "C-000004")!.result;
+    // A tier change keeps the cadence start (rule 1): Created, as on the first refresh.
+    expect({ lastOutcome: di.lastOutcome, cadenceStart: di.cadenceStart }).toEqual({
+      lastOutcome: "Sent",
+      cadenceStart: DI[6],
+    });
+  });
+});
+
+describe("a second refresh over the written sheet", () => {
+  /** The Contacts grid with the plan's columns written back. */
+  function written(contacts: Cell[][]): Cell[][] {
+    return contacts.map((cells, index) =>
+      CONTACT_HEADERS.map((header, c) => columnAfter(plan, ROWS, header)?.[index] ?? cells[c]!),
+    );
+  }
+  const touchRow = (cells: ReadonlyMap<string, Cell>): Cell[] =>
+    TOUCH_HEADERS.map((h) => cells.get(h) ?? "");
+  const contacts = written([ANN, BO, BLANK_ROW, CY, DI, EDDIE, FAY]);
+  const touches = [
+    DI_SENT,
+    FAY_SENT,
+    FAY_REPLY,
+    GHOST,
+    ...plan.newTouches.map((t) => touchRow(t.cells)),
+  ];
+
+  it("finds every computed cell already right: writes nothing, assigns nothing, logs nothing", () => {
+    const again = planRefresh(input(contacts, touches));
+    expect({ columns: [...again.contactColumns.keys()], cells: again.contactCells }).toEqual({
+      columns: [],
+      cells: [],
+    });
+    expect({ newTouches: again.newTouches.length, counts: again.counts }).toEqual({
+      newTouches: 0,
+      counts: { ...plan.counts, idsAssigned: 0, tierChanges: 0 },
+    });
+  });
+
+  it("after a crash between the touch and the Tier write: writes Warm again, logs no second touch", () => {
+    const tierNotWritten = contacts.map((cells, i) =>
+      i === 4 ? DI.map((c, j) => (j === 0 ? "C-000004" : c)) : cells,
+    );
+    const again = planRefresh(input(tierNotWritten, touches));
+    expect({
+      tier: columnAfter(again, tierNotWritten, "Tier"),
+      newTouches: again.newTouches.length,
+    }).toEqual({
+      tier: ["", "", "", "", "Warm", "", ""],
+      newTouches: 0,
+    });
+  });
+
+  it("logs a new decay touch when a real touch came after the last one", () => {
+    const laterSent = touch("T-0000011", "2026-02-01 10:00", "C-000004", "Outbound", "Sent");
+    const tierChanged = touch(
+      "T-0000010",
+      "2026-01-25 10:00",
+      "C-000004",
+      "Internal",
+      "Tier Changed",
+    );
+    const again = planRefresh(input([DI], [DI_SENT, tierChanged, laterSent]));
+    expect(again.newTouches.map((t) => t.cells.get("Touch ID"))).toEqual(["T-0000012"]);
+  });
+});
+
+describe("planRefresh when Auto-adjust tier is No", () => {
+  it("leaves Tier alone and logs nothing", () => {
+    const off = planRefresh(
+      input([DI], [DI_SENT], { settings: { ...DEFAULT_SETTINGS, autoAdjustTier: false } }),
+    );
+    expect({ tier: columnAfter(off, [DI], "Tier"), touches: off.newTouches.length }).toEqual({
+      tier: undefined,
+      touches: 0,
+    });
+  });
+});
