@@ -50,6 +50,8 @@ export class GmailHarness {
       from = MAILER_DAEMON;
       subject = mail.subject ?? "Delivery Status Notification (Failure)";
       headers["Auto-Submitted"] = "auto-replied";
+      // Gmail's mailer-daemon names the addresses that failed in this header.
+      if (last) headers["X-Failed-Recipients"] = splitAddresses(last.to).map(bareAddress).join(", ");
     }
     const match = /^(.*?)\s*<([^>]+)>$/.exec(from.trim());
     const { delivered } = this.store.post({
@@ -100,6 +102,12 @@ export class GmailHarness {
   /** The owner sends a draft by hand (no script, no quota); returns the sent message. */
   sendDraftAsUser(draftId: string): MailSnapshot {
     return snapshot(this.store.sendDraft(draftId, "hand"));
+  }
+
+  /** The owner deletes a draft by hand in Gmail. */
+  deleteDraftAsUser(draftId: string): void {
+    if (!this.store.findDraft(draftId)) throw new Error(`emulator: no draft ${draftId}`);
+    this.store.deleteDraft(draftId);
   }
 
   /** The user sends an email by hand from Gmail (not through the script). */

@@ -35,6 +35,8 @@ export interface RefreshPlan {
   /** Problems that belong to no contact row (settings, cadences, touches), for Runs and managers. */
   readonly problems: readonly string[];
   readonly counts: RefreshCounts;
+  /** Every parsed touch, in time order (the email planner and the Gmail sync read them). */
+  readonly touches: readonly Touch[];
 }
 
 export interface RefreshCounts {
@@ -48,7 +50,7 @@ export interface RefreshCounts {
 }
 
 const CONTACT_ID_PATTERN = /^C-(\d+)$/i;
-const TOUCH_ID_PATTERN = /^T-(\d+)$/i;
+export const TOUCH_ID_PATTERN = /^T-(\d+)$/i;
 
 /** Highest numeric suffix among ids like C-000123 (0 when none). */
 export function highestIdNumber(ids: Iterable<string>, pattern: RegExp): number {
@@ -203,7 +205,15 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
   if (createdColumn && createdStamped > 0) columns.set(CONTACT.created, createdColumn);
   if (tierColumn && counts.tierChanges > 0) columns.set(CONTACT.tier, tierColumn);
 
-  return { rows, contactColumns: columns, contactFormats: formats, newTouches, problems, counts };
+  return {
+    rows,
+    contactColumns: columns,
+    contactFormats: formats,
+    newTouches,
+    problems,
+    counts,
+    touches: parsedTouches.touches,
+  };
 }
 
 function blankColumn(length: number): Cell[] {

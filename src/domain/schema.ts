@@ -41,7 +41,7 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const OUTCOMES_BY_CHANNEL: Readonly<Record<Channel, readonly string[]>> = {
   Call: ["Connected", "No Answer", "Left Voicemail", "Busy", "Wrong Number"],
   Meeting: ["Scheduled", "Completed", "Rescheduled", "No Show", "Canceled"],
-  Email: ["Sent", "Replied", "Bounced", "Auto-Reply"],
+  Email: ["Sent", "Replied", "Bounced", "Auto-reply", "Unsubscribed"],
   SMS: ["Sent", "Replied"],
   LinkedIn: ["Sent", "Replied", "Connected"],
   Letter: ["Sent"],
@@ -61,7 +61,8 @@ export const OUTCOMES = [
   "Sent",
   "Replied",
   "Bounced",
-  "Auto-Reply",
+  "Auto-reply",
+  "Unsubscribed",
   "Stage Changed",
   "Tier Changed",
   "Handoff",

@@ -1,6 +1,7 @@
-// The automation run (DESIGN §3): take the lock → read and compute every contact → write the
-// computed columns → send the user's digest when due → log a Runs row. Every step is a thin call
-// into sheets/, gmail/ or domain/; nothing here runs per row.
+// The automation run (DESIGN §3): take the lock → read and compute every contact (and the due
+// emails) → write the computed columns → sync Gmail → draft or send the due emails → send the
+// user's digest when due → log a Runs row. Every step is a thin call into sheets/, gmail/ or
+// domain/; nothing here runs per row.
 import {
   elapsedSeconds,
   emptyRunRecord,
@@ -13,6 +14,7 @@ import { deliverDigest, type DigestDayMark } from "../gmail/digestMail";
 import { appendRunRow } from "../sheets/runsLog";
 import { readWorkbook, writeWorkbook, type Workbook } from "../sheets/workbook";
 
+import { planDueEmails, sendDueEmails, syncGmail } from "./emailSteps";
 import { takeRunLock } from "./runLock";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,9 +41,25 @@ export function performRun(options: RunOptions): RunRecord {
   record.error = takeRunLock();
   if (!record.error) {
     try {
-      const workbook = readWorkbook(options.spreadsheet, options.user, startedAt);
+      const emails = planDueEmails(
+        options.spreadsheet,
+        readWorkbook(options.spreadsheet, options.user, startedAt),
+        options.user,
+        startedAt,
+      );
+      const workbook = emails.workbook;
       writeWorkbook(workbook);
       recordRefresh(record, workbook.plan);
+      // Gmail and automated emails belong to the hourly run: a menu click refreshes the sheet only.
+      if (options.trigger === "Hourly") {
+        const sync = syncGmail(options.spreadsheet, emails, options.user, startedAt);
+        record.repliesFound = sync.repliesFound;
+        const out = sendDueEmails(emails, sync, options.user, startedAt, deadlineOf(startedAt));
+        record.emailsSent = out.sent;
+        record.drafts = out.drafts;
+        record.deferred = out.deferred;
+      }
+      record.problems = [record.problems, ...emails.problems].filter(Boolean).join("; ");
       // Out of time: the digest day is not marked, so the next run sends it.
       if (options.digest !== "skip" && Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
         record.digests = sendDigest(options, workbook, startedAt);
@@ -52,6 +70,13 @@ export function performRun(options: RunOptions): RunRecord {
   }
   logRun(options.spreadsheet, record);
   return record;
+}
+
+/** Emails stop starting this long before the run's budget ends: the digest and Runs row follow. */
+const EMAIL_RESERVE_MS = 30_000;
+
+function deadlineOf(startedAt: Date): number {
+  return startedAt.getTime() + RUN_BUDGET_MS - EMAIL_RESERVE_MS;
 }
 
 function sendDigest(options: RunOptions, workbook: Workbook, now: Date): number {
