@@ -51,7 +51,8 @@ export class GmailHarness {
       subject = mail.subject ?? "Delivery Status Notification (Failure)";
       headers["Auto-Submitted"] = "auto-replied";
       // Gmail's mailer-daemon names the addresses that failed in this header.
-      if (last) headers["X-Failed-Recipients"] = splitAddresses(last.to).map(bareAddress).join(", ");
+      if (last)
+        headers["X-Failed-Recipients"] = splitAddresses(last.to).map(bareAddress).join(", ");
     }
     const match = /^(.*?)\s*<([^>]+)>$/.exec(from.trim());
     const { delivered } = this.store.post({

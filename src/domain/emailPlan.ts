@@ -114,7 +114,11 @@ function emailFacts(row: ContactRow, touches: readonly Touch[]): ContactEmailFac
 }
 
 /** An automated email already made for this step that did not go out (a draft, or a failure). */
-function earlierAttempt(row: ContactRow, template: string, touches: readonly Touch[]): Touch | null {
+function earlierAttempt(
+  row: ContactRow,
+  template: string,
+  touches: readonly Touch[],
+): Touch | null {
   const start = row.result.cadenceStart?.getTime() ?? 0;
   for (let i = touches.length - 1; i >= 0; i--) {
     const touch = touches[i]!;
@@ -126,19 +130,21 @@ function earlierAttempt(row: ContactRow, template: string, touches: readonly Tou
   return null;
 }
 
-/** The thread of the contact's last Touchbase email in `user`'s mailbox, to reply in. */
+/**
+ * The thread of the contact's last Touchbase email in `user`'s mailbox, to reply in; "waiting" while
+ * that email's thread is not known yet (the Gmail sync ties a sent email to its thread next run).
+ */
 function lastThread(
-  row: ContactRow,
   touches: readonly Touch[],
   user: string,
-): { threadId: string; subject: string; to: string } | null {
+): { threadId: string; subject: string; to: string } | "waiting" | null {
   for (let i = touches.length - 1; i >= 0; i--) {
     const touch = touches[i]!;
     if (!isAutomationEmail(touch) || touch.loggedBy !== user) continue;
+    if (touch.delivery !== "Sent" && touch.delivery !== null) continue;
     const { threadId } = parseThreadCell(touch.threadId);
-    if (threadId && (touch.delivery === "Sent" || touch.delivery === null)) {
-      return { threadId, subject: subjectOfNotes(touch.notes), to: recipientOfNotes(touch.notes) };
-    }
+    if (!threadId) return "waiting";
+    return { threadId, subject: subjectOfNotes(touch.notes), to: recipientOfNotes(touch.notes) };
   }
   return null;
 }
@@ -232,7 +238,11 @@ export function planEmails(input: EmailPlanInput): EmailPlan {
     let email = merged.email;
     let replyInThread = "";
     if (email.subject === "") {
-      const thread = lastThread(row, touches, row.contact.owner);
+      const thread = lastThread(touches, row.contact.owner);
+      if (thread === "waiting") {
+        preview(null, "Waits for the Gmail sync to find the thread of the last email (next run)");
+        continue;
+      }
       const problem = !thread
         ? `Template "${template.name}" has no Subject (a reply in the same thread), but ${row.contact.email} has no earlier Touchbase email to reply to`
         : thread.to && thread.to !== row.contact.email

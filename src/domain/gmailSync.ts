@@ -61,9 +61,11 @@ export interface SyncPlan {
 }
 
 const DAEMON = /^(mailer-daemon|postmaster)@/i;
-const AUTO_REPLY_SUBJECT = /^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|abwesenheit)/i;
+const AUTO_REPLY_SUBJECT =
+  /^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|abwesenheit)/i;
 const UNSUBSCRIBE = /\bunsubscribe\b|\bremove me\b|\bopt(?:ed)?[- ]?out\b/i;
-const STOP_REQUEST = /\bstop\b\s*(emailing|e-mailing|mailing|contacting|sending|writing|messaging)?/i;
+const STOP_REQUEST =
+  /\bstop\b\s*(emailing|e-mailing|mailing|contacting|sending|writing|messaging)?/i;
 const SNIPPET_CHARS = 300;
 
 /** Bare lower-case addresses of a header like `"Lopez, Maria" <m@x.com>, b@y.com`. */
@@ -191,7 +193,8 @@ export function planGmailSync(messages: readonly SyncedMessage[], context: SyncC
       ...fields,
     });
     index.logged.add(`${contact.id}|${message.messageKey}`);
-    changed.add(contact.id);
+    // An auto-reply changes nothing the engine reads; anything else may stop or advance a step.
+    if (fields.outcome !== "Auto-reply") changed.add(contact.id);
   };
   const isNew = (contact: Contact, message: SyncedMessage) =>
     !!contact.id && !index.logged.has(`${contact.id}|${message.messageKey}`);

@@ -128,7 +128,9 @@ function tagValue(tag: string, input: MergeInput): string {
     case BUILT_IN.signature:
       return fromColumn || settings.signature.trim();
     case BUILT_IN.lastTouch:
-      return result?.lastTouch ? formatWhen({ at: result.lastTouch, hasTime: false }, zone, now) : "";
+      return result?.lastTouch
+        ? formatWhen({ at: result.lastTouch, hasTime: false }, zone, now)
+        : "";
     case BUILT_IN.due:
       // The Due column holds last refresh's value; this run's computed due is the truth.
       return result?.due ? formatWhen(result.due, zone, now) : "";
@@ -202,9 +204,7 @@ export function mergeTemplate(input: MergeInput): MergeResult {
   if (!template.active) return { ok: false, problem: `Template "${template.name}" is not Active` };
 
   const missing: string[] = [];
-  const subject = mergeText(template.subject, input, missing)
-    .text.replace(/\s+/g, " ")
-    .trim();
+  const subject = mergeText(template.subject, input, missing).text.replace(/\s+/g, " ").trim();
   const body = mergeText(dropEmptySignatureLines(template.body, input), input, missing);
   if (missing.length > 0) {
     const tags = [...new Set(missing)];

@@ -29,7 +29,9 @@ export function parseTemplates(table: Table): TemplatesResult {
       name,
       subject: cellText(read(TEMPLATE.subject)),
       // Keep the body's own line breaks; only trailing spaces go.
-      body: String(read(TEMPLATE.body) ?? "").replace(/\r\n?/g, "\n").trimEnd(),
+      body: String(read(TEMPLATE.body) ?? "")
+        .replace(/\r\n?/g, "\n")
+        .trimEnd(),
       // A blank Active cell (a column the user never filled) means active.
       active: isBlankCell(active) || isChecked(active),
     });

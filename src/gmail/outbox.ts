@@ -99,7 +99,9 @@ export function draftOrSend(input: OutboxInput): OutboxResult {
       const contact = item.email.row.contact;
       // Refused by Gmail before sending: it did not go out. Anything else: it may have.
       deliveries[i] = QUOTA_ERROR.test(message) || REFUSED.test(message) ? "Failed" : "Unconfirmed";
-      problems.push(`Email "${item.email.template}" to ${contact.name} (${contact.id}): ${message}`);
+      problems.push(
+        `Email "${item.email.template}" to ${contact.name} (${contact.id}): ${message}`,
+      );
       if (QUOTA_ERROR.test(message)) stopReason = "quota";
     }
   });

@@ -17,7 +17,11 @@ const ROW_GAP = 50;
  * Writes Thread ID / Delivery updates to existing Touches rows: per block of nearby rows, one read
  * and one write of the block's columns. A cell someone changed since the run read the tab is kept.
  */
-export function updateTouchCells(sheet: Sheet, table: Table, updates: readonly TouchUpdate[]): number {
+export function updateTouchCells(
+  sheet: Sheet,
+  table: Table,
+  updates: readonly TouchUpdate[],
+): number {
   const threadCol = columnOf(table, TOUCH.threadId);
   const deliveryCol = columnOf(table, TOUCH.delivery);
   if (threadCol === undefined || deliveryCol === undefined || updates.length === 0) return 0;

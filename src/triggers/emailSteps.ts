@@ -52,7 +52,12 @@ function anyAutomatedStepDue(rows: readonly ContactRow[]): boolean {
 }
 
 /** Plans every due automated email; its Problems join the refresh's, written in the same batch. */
-export function planDueEmails(spreadsheet: Spreadsheet, workbook: Workbook, user: string, now: Date): EmailRun {
+export function planDueEmails(
+  spreadsheet: Spreadsheet,
+  workbook: Workbook,
+  user: string,
+  now: Date,
+): EmailRun {
   const problems: string[] = [];
   const known = [...workbook.plan.touches.map((t) => t.touchId)];
   for (const touch of workbook.plan.newTouches) known.push(String(touch.get(TOUCH.touchId) ?? ""));
@@ -96,14 +101,21 @@ export interface SyncOutcome {
  * Gmail sync: logs new mail with contacts, settles the user's Pending and Draft touches, checks
  * Opted Out for unsubscribe requests, then remembers how far it read.
  */
-export function syncGmail(spreadsheet: Spreadsheet, run: EmailRun, user: string, now: Date): SyncOutcome {
+export function syncGmail(
+  spreadsheet: Spreadsheet,
+  run: EmailRun,
+  user: string,
+  now: Date,
+): SyncOutcome {
   const { workbook } = run;
   const me = user.toLowerCase();
   const properties = PropertiesService.getUserProperties();
   const syncKey = SYNC_KEY_PREFIX + spreadsheet.getId();
   const last = Number(properties.getProperty(syncKey) ?? "");
   const since = new Date(
-    Number.isFinite(last) && last > 0 ? last - SYNC_OVERLAP_MS : now.getTime() - FIRST_SYNC_LOOKBACK_MS,
+    Number.isFinite(last) && last > 0
+      ? last - SYNC_OVERLAP_MS
+      : now.getTime() - FIRST_SYNC_LOOKBACK_MS,
   );
   const myAddresses = new Set([me, ...GmailApp.getAliases().map((a) => a.toLowerCase())]);
   const contacts = workbook.plan.rows.map((row) => row.contact);
@@ -132,7 +144,8 @@ export function syncGmail(spreadsheet: Spreadsheet, run: EmailRun, user: string,
   // A Touchbase draft that is neither in Gmail's drafts nor sent was deleted by its owner.
   const settled = new Set(updates.map((u) => u.rowNumber));
   for (const touch of outstandingDrafts(workbook.plan.touches, me)) {
-    if (settled.has(touch.rowNumber) || draftExists(parseThreadCell(touch.threadId).draftId)) continue;
+    if (settled.has(touch.rowNumber) || draftExists(parseThreadCell(touch.threadId).draftId))
+      continue;
     updates.push({ rowNumber: touch.rowNumber, delivery: "Failed" });
     changed.add(touch.contactId);
   }
@@ -149,7 +162,9 @@ export function syncGmail(spreadsheet: Spreadsheet, run: EmailRun, user: string,
   if (sync.optOuts.length > 0) {
     const missed = checkOptedOut(workbook.contacts.sheet, workbook.contacts.table, sync.optOuts);
     if (missed.length > 0) {
-      run.problems.push(`Asked to unsubscribe, but their row moved — check Opted Out: ${missed.join(", ")}`);
+      run.problems.push(
+        `Asked to unsubscribe, but their row moved — check Opted Out: ${missed.join(", ")}`,
+      );
     }
   }
   // Only once everything above is written: a killed run reads the same mail again next time,
