@@ -14,7 +14,7 @@ import { emailTouchCells, parseThreadCell } from "../domain/emailTouches";
 import { outstandingDrafts, planGmailSync } from "../domain/gmailSync";
 import { highestIdNumber, formatTouchId, TOUCH_ID_PATTERN } from "../domain/refresh";
 import { TEMPLATES_SPEC, TOUCH } from "../domain/schema";
-import { parseTemplates } from "../domain/templates";
+import { parseTemplates, type TemplatesResult } from "../domain/templates";
 import type { ContactRow } from "../domain/types";
 import { errorMessage } from "../errors";
 import { readNewMail } from "../gmail/mailbox";
@@ -35,7 +35,7 @@ const SYNC_KEY_PREFIX = "tb.gmailSync.";
 
 export interface EmailRun {
   readonly workbook: Workbook;
-  readonly plan: EmailPlan | null;
+  readonly plan: EmailPlan;
   /** Problems for the Runs row (templates that can never render, send errors, sync notes). */
   readonly problems: string[];
   readonly nextTouchId: () => string;
@@ -64,12 +64,14 @@ export function planDueEmails(
   let nextNumber = highestIdNumber(known, TOUCH_ID_PATTERN) + 1;
   const nextTouchId = () => formatTouchId(nextNumber++);
 
-  if (workbook.settings.emailMode === "Off" || !anyAutomatedStepDue(workbook.plan.rows)) {
-    return { workbook, plan: null, problems, nextTouchId };
+  // Templates are read only when some step is due to use one; the plan still runs for every row
+  // (bounces and unconfirmed sends are Problems whatever is due).
+  let templates: TemplatesResult = { byName: new Map(), problems: [] };
+  if (workbook.settings.emailMode !== "Off" && anyAutomatedStepDue(workbook.plan.rows)) {
+    const tab = tryReadTable(spreadsheet, TEMPLATES_SPEC);
+    if (tab.ok) templates = parseTemplates(tab.table);
+    else problems.push(tab.error.message);
   }
-  const tab = tryReadTable(spreadsheet, TEMPLATES_SPEC);
-  if (!tab.ok) problems.push(tab.error.message);
-  const templates = tab.ok ? parseTemplates(tab.table) : { byName: new Map(), problems: [] };
   problems.push(...templates.problems);
   const plan = planEmails({
     rows: workbook.plan.rows,
@@ -199,7 +201,7 @@ export function sendDueEmails(
   const { plan, workbook } = run;
   const settings = workbook.settings;
   const none = { sent: 0, drafts: 0, deferred: 0 };
-  if (!plan || settings.emailMode === "Off") return none;
+  if (settings.emailMode === "Off") return none;
   // Outside the window the due emails simply wait: nothing is made, nothing counts as deferred.
   if (!insideSendWindow(settings, workbook.zone, now)) return none;
   const due = plan.emails.filter((e) => !sync.changedContacts.has(e.row.contact.id));
