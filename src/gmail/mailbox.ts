@@ -14,8 +14,8 @@ const MAX_PAGES = 4;
 export interface MailboxReadInput {
   /** Messages at or before this instant were seen by an earlier sync. */
   readonly since: Date;
-  /** The user's own addresses (lower case): the user and their aliases. */
-  readonly myAddresses: ReadonlySet<string>;
+  /** The user's own addresses (lower case): the user and their aliases; asked only if mail came. */
+  readonly myAddresses: () => ReadonlySet<string>;
   /** Lower-case addresses of every contact. */
   readonly contactAddresses: ReadonlySet<string>;
   /** Thread ids of the user's Touchbase emails. */
@@ -43,11 +43,12 @@ export function readNewMail(input: MailboxReadInput): MailboxRead {
   }
   if (threads.length === 0) return { messages: [], truncated };
   const messagesByThread = GmailApp.getMessagesForThreads(threads);
+  const mine = input.myAddresses();
   const messages: SyncedMessage[] = [];
   threads.forEach((thread, i) => {
     const threadId = thread.getId();
     for (const message of messagesByThread[i] ?? []) {
-      const read = readMessage(message, threadId, input);
+      const read = readMessage(message, threadId, input, mine);
       if (read) messages.push(read);
     }
   });
@@ -58,11 +59,12 @@ function readMessage(
   message: GmailMessage,
   threadId: string,
   input: MailboxReadInput,
+  myAddresses: ReadonlySet<string>,
 ): SyncedMessage | null {
   const date = new Date(message.getDate().getTime());
   if (date.getTime() <= input.since.getTime()) return null;
   const from = addressesIn(message.getFrom())[0] ?? "";
-  const fromMe = input.myAddresses.has(from);
+  const fromMe = myAddresses.has(from);
   const onTouchbaseThread = input.touchbaseThreads.has(threadId);
   let recipients: string[] = [];
   if (fromMe) {

@@ -21,7 +21,7 @@ export interface OutboxInput {
   readonly mode: "Drafts" | "Send";
   readonly user: string;
   /** The user's own addresses (lower case), to recognise their last message in a thread. */
-  readonly myAddresses: ReadonlySet<string>;
+  readonly myAddresses: () => ReadonlySet<string>;
   readonly senderName: string;
   readonly now: Date;
   readonly nextTouchId: () => string;
@@ -142,7 +142,7 @@ function prepareThreads(input: OutboxInput, problems: string[]): Prepared[] {
       continue;
     }
     const from = addressesIn(last.getFrom())[0] ?? "";
-    const mine = input.myAddresses.has(from);
+    const mine = input.myAddresses().has(from);
     const goesTo = mine
       ? [...addressesIn(last.getTo()), ...addressesIn(last.getCc())]
       : addressesIn(last.getReplyTo() || last.getFrom());

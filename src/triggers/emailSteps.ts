@@ -96,7 +96,7 @@ export interface SyncOutcome {
   readonly repliesFound: number;
   /** Contacts with new mail or settled emails: no email for them in this run. */
   readonly changedContacts: ReadonlySet<string>;
-  readonly myAddresses: ReadonlySet<string>;
+  readonly myAddresses: () => ReadonlySet<string>;
 }
 
 /**
@@ -119,7 +119,9 @@ export function syncGmail(
       ? last - SYNC_OVERLAP_MS
       : now.getTime() - FIRST_SYNC_LOOKBACK_MS,
   );
-  const myAddresses = new Set([me, ...GmailApp.getAliases().map((a) => a.toLowerCase())]);
+  let aliases: Set<string> | null = null;
+  const myAddresses = () =>
+    (aliases ??= new Set([me, ...GmailApp.getAliases().map((a) => a.toLowerCase())]));
   const contacts = workbook.plan.rows.map((row) => row.contact);
   const touchbaseThreads = new Set<string>();
   for (const touch of workbook.plan.touches) {
