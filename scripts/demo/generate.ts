@@ -150,7 +150,7 @@ const kind = (channel: Channel, direction: Direction, outcome: string): TouchKin
 const pickActivity = weighted<TouchKind>([
   [kind("Email", "Outbound", "Sent"), 34],
   [kind("Email", "Inbound", "Replied"), 15],
-  [kind("Email", "Inbound", "Auto-Reply"), 0.6],
+  [kind("Email", "Inbound", "Auto-reply"), 0.6],
   [kind("Call", "Outbound", "No Answer"), 9],
   [kind("Call", "Outbound", "Left Voicemail"), 8],
   [kind("Call", "Outbound", "Connected"), 9],

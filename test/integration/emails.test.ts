@@ -16,7 +16,6 @@ import {
 
 const ANA = { id: "C-000001", name: "Ana Ortiz", email: "ana@client.test" };
 const BEN = { id: "C-000002", name: "Ben Park", email: "ben@client.test" };
-const CARA = { id: "C-000003", name: "Cara Diaz", email: "cara@client.test" };
 const TUESDAY_10 = new Date(MONDAY_10.getTime() + DAY_MS);
 const WEDNESDAY_10 = new Date(MONDAY_10.getTime() + 2 * DAY_MS);
 

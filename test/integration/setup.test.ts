@@ -128,7 +128,7 @@ const DROPDOWNS: readonly { tab: string; header: string; options: readonly strin
   },
   { tab: "Touches", header: "Direction", options: ["Outbound", "Inbound", "Internal"] },
 ];
-/** DESIGN §1's outcomes; the dropdown may offer more (e.g. Auto-Reply), never fewer. */
+/** DESIGN §1's outcomes; the dropdown may offer more (e.g. Tier Changed), never fewer. */
 const DESIGN_OUTCOMES = [
   "Connected",
   "No Answer",

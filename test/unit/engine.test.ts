@@ -420,7 +420,7 @@ describe("rule 5: a reply", () => {
     ["Replied", inbound("2026-03-04 15:00"), true],
     ["a blank outcome inbound", inbound("2026-03-04 15:00", { outcome: "" }), true],
     ["Bounced is not a reply", inbound("2026-03-04 15:00", { outcome: "Bounced" }), false],
-    ["Auto-Reply is not a reply", inbound("2026-03-04 15:00", { outcome: "Auto-Reply" }), false],
+    ["Auto-reply is not a reply", inbound("2026-03-04 15:00", { outcome: "Auto-reply" }), false],
     ["an internal note is not a reply", note("2026-03-04 15:00"), false],
   ])("after step 2: %s", (_label, last, replied) => {
     const result = run({
