@@ -1,7 +1,7 @@
 // Which automated emails are due (DESIGN §4): for every contact, the due Auto Send step rendered or
 // the reason it is blocked (a Problem on the row, the same whoever runs it); for the running user,
 // the emails to draft or send now, most urgent first, within the send window, quota and daily cap.
-import { fitInCell, isEmail, normalizeKey } from "./cells";
+import { cellText, fitInCell, isChecked, isEmail, normalizeKey } from "./cells";
 import { localDayNumber, localWeekday } from "./dates";
 import { localHour } from "./digestSchedule";
 import {
@@ -13,7 +13,7 @@ import {
 import { mergeTemplate, templateDefect, type EmailTemplate, type RenderedEmail } from "./merge";
 import type { RefreshPlan } from "./refresh";
 import { CONTACT, type Tier } from "./schema";
-import { FIRST_DATA_ROW } from "./table";
+import { FIRST_DATA_ROW, rowReader, type Table } from "./table";
 import { touchesByContact } from "./touches";
 import type { Settings } from "./settings";
 import type { ContactRow, Touch } from "./types";
@@ -263,6 +263,26 @@ export function planEmails(input: EmailPlanInput): EmailPlan {
   }
   emails.sort((a, b) => byUrgency(a.row, b.row));
   return { emails, problemsByRow, templateProblems: [...templateProblems], previews };
+}
+
+/**
+ * The emails whose contact row still says what the plan read (same ID and Email, Auto Email still
+ * checked, not Paused or Opted Out), re-read just before sending: a person may check Opted Out
+ * while a run is working, and rows may move. The others wait for the next run.
+ */
+export function stillSendable(emails: readonly PlannedEmail[], contacts: Table): PlannedEmail[] {
+  return emails.filter(({ row }) => {
+    const cells = contacts.rows[row.contact.rowNumber - FIRST_DATA_ROW];
+    if (!cells) return false;
+    const read = rowReader(contacts, cells);
+    return (
+      cellText(read(CONTACT.id)) === row.contact.id &&
+      cellText(read(CONTACT.email)).toLowerCase() === row.contact.email &&
+      isChecked(read(CONTACT.autoEmail)) &&
+      !isChecked(read(CONTACT.paused)) &&
+      !isChecked(read(CONTACT.optedOut))
+    );
+  });
 }
 
 export function replySubject(subject: string): string {

@@ -81,11 +81,13 @@ export function draftOrSend(input: OutboxInput): OutboxResult {
   let sent = 0;
   let drafts = 0;
   let stopReason = "";
+  let notStarted = 0;
   prepared.forEach((item, i) => {
     if (stopReason || Date.now() > input.deadline) {
       stopReason ||= "out of time";
       // Never started: no Gmail call was made for it, so it did not go out.
       deliveries[i] = "Failed";
+      notStarted++;
       return;
     }
     try {
@@ -112,9 +114,9 @@ export function draftOrSend(input: OutboxInput): OutboxResult {
     prepared.length,
     completionColumns(threadIds, deliveries),
   );
-  if (stopReason === "out of time") {
+  if (notStarted > 0) {
     problems.push(
-      `${deliveries.filter((d, i) => d === "Failed" && !threadIds[i]).length} emails were not started: the run ran out of time`,
+      `${notStarted} emails were not started (${stopReason}); their touches say Failed: send them by hand`,
     );
   }
   return { sent, drafts, notStarted: input.emails.length - prepared.length, problems };

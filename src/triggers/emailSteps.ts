@@ -7,20 +7,21 @@ import {
   insideSendWindow,
   planEmails,
   sendCapacity,
+  stillSendable,
   withRowProblems,
   type EmailPlan,
 } from "../domain/emailPlan";
 import { emailTouchCells, parseThreadCell } from "../domain/emailTouches";
 import { outstandingDrafts, planGmailSync } from "../domain/gmailSync";
 import { highestIdNumber, formatTouchId, TOUCH_ID_PATTERN } from "../domain/refresh";
-import { TEMPLATES_SPEC, TOUCH } from "../domain/schema";
+import { CONTACTS_SPEC, TEMPLATES_SPEC, TOUCH } from "../domain/schema";
 import { parseTemplates, type TemplatesResult } from "../domain/templates";
 import type { ContactRow } from "../domain/types";
 import { errorMessage } from "../errors";
 import { readNewMail } from "../gmail/mailbox";
 import { draftOrSend } from "../gmail/outbox";
 import { checkOptedOut, updateTouchCells } from "../sheets/touchWrites";
-import { appendRows, tryReadTable } from "../sheets/tableIO";
+import { appendRows, readTable, tryReadTable } from "../sheets/tableIO";
 import type { Workbook } from "../sheets/workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -194,6 +195,7 @@ export interface SendOutcome {
 
 /** Drafts or sends this user's due emails: inside the send window, most urgent first. */
 export function sendDueEmails(
+  spreadsheet: Spreadsheet,
   run: EmailRun,
   sync: SyncOutcome,
   user: string,
@@ -217,10 +219,15 @@ export function sendDueEmails(
     remainingQuota: mode === "Send" ? MailApp.getRemainingDailyQuota() : null,
   });
   const byTime = Math.max(0, Math.floor((deadline - Date.now()) / 1000 / SECONDS_PER_EMAIL));
-  const now_ = due.slice(0, Math.min(capacity, byTime));
+  const batch = due.slice(0, Math.min(capacity, byTime));
+  if (batch.length === 0) return { ...none, deferred: due.length };
+  // Opted Out, Paused and the Email are read again right before sending: the sheet is a minute
+  // older than this moment, and a person may have changed the row meanwhile.
+  const current = readTable(spreadsheet, CONTACTS_SPEC);
+  const sendable = stillSendable(batch, current);
   const result = draftOrSend({
     touches: workbook.touches,
-    emails: now_,
+    emails: sendable,
     mode,
     user: me,
     myAddresses: sync.myAddresses,
@@ -233,6 +240,6 @@ export function sendDueEmails(
   return {
     sent: result.sent,
     drafts: result.drafts,
-    deferred: due.length - now_.length + result.notStarted,
+    deferred: due.length - sendable.length + result.notStarted,
   };
 }

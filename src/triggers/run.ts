@@ -54,7 +54,14 @@ export function performRun(options: RunOptions): RunRecord {
       if (options.trigger === "Hourly") {
         const sync = syncGmail(options.spreadsheet, emails, options.user, startedAt);
         record.repliesFound = sync.repliesFound;
-        const out = sendDueEmails(emails, sync, options.user, startedAt, deadlineOf(startedAt));
+        const out = sendDueEmails(
+          options.spreadsheet,
+          emails,
+          sync,
+          options.user,
+          startedAt,
+          deadlineOf(startedAt),
+        );
         record.emailsSent = out.sent;
         record.drafts = out.drafts;
         record.deferred = out.deferred;

@@ -160,6 +160,39 @@ describe("sending", () => {
   });
 });
 
+describe("safety", () => {
+  test("Opted Out checked by a person while the run works: that contact gets nothing", () => {
+    const bench = emailBench([ANA, BEN]);
+    const contacts = bench.wb.spreadsheet().getSheetByName("Contacts")!;
+    const header = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0]!;
+    const optedOut = header.indexOf("Opted Out") + 1;
+    // Between the run's read of the sheet and its sends: during the Gmail sync's search.
+    const stop = bench.wb.emu.beforeCall((call) => {
+      if (call.call === "GmailApp.search") contacts.getRange(2, optedOut).setValue(true);
+    });
+    runHourly(bench, MONDAY_10);
+    stop();
+    expect(sentTo(bench.wb)).toEqual([BEN.email]);
+    expect(touchesOf(bench.wb, ANA.id)).toEqual([]);
+  });
+
+  test("the Daily email cap holds the rest for the next day, most overdue first", () => {
+    // Ana's first step is a day more overdue than Ben's.
+    const bench = emailBench([
+      { ...ANA, extra: { Created: new Date("2026-11-19T14:00:00Z") } },
+      BEN,
+    ]);
+    setSetting(bench.wb, "Daily email cap", "1");
+    runHourly(bench, MONDAY_10);
+    runHourly(bench, new Date(MONDAY_10.getTime() + HOUR_MS));
+    expect(sentTo(bench.wb)).toEqual([ANA.email]);
+    expect(lastRun(bench.wb)).toMatchObject({ "Emails Sent": 0, Deferred: 1 });
+    // Tuesday: Ben's overdue first step before Ana's second, due today.
+    runHourly(bench, TUESDAY_10);
+    expect(sentTo(bench.wb)).toEqual([ANA.email, BEN.email]);
+  });
+});
+
 describe("the Gmail sync", () => {
   test("a contact who replies between step 2 and step 3 gets no step 3 or later", () => {
     const bench = emailBench([ANA, BEN]);
