@@ -211,6 +211,11 @@ export function planGmailSync(messages: readonly SyncedMessage[], context: SyncC
         const contact = index.byEmail.get(address);
         if (contact) contacts.set(contact.id, contact);
       }
+      // Later messages on this thread from anyone else answer this contact.
+      const first = contacts.values().next().value;
+      if (first && !index.contactByThread.has(message.threadId)) {
+        index.contactByThread.set(message.threadId, first.id);
+      }
       for (const contact of contacts.values()) {
         if (!isNew(contact, message)) continue;
         const own = matchAwaiting(index, contact.id, message, taken);

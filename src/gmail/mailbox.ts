@@ -47,9 +47,13 @@ export function readNewMail(input: MailboxReadInput): MailboxRead {
   const messages: SyncedMessage[] = [];
   threads.forEach((thread, i) => {
     const threadId = thread.getId();
+    // A thread where the user wrote to a contact is that contact's, even before it is logged.
+    let contactThread = input.touchbaseThreads.has(threadId);
     for (const message of messagesByThread[i] ?? []) {
-      const read = readMessage(message, threadId, input, mine);
-      if (read) messages.push(read);
+      const read = readMessage(message, threadId, input, mine, contactThread);
+      if (!read) continue;
+      messages.push(read);
+      if (read.fromMe) contactThread = true;
     }
   });
   return { messages, truncated };
@@ -60,12 +64,12 @@ function readMessage(
   threadId: string,
   input: MailboxReadInput,
   myAddresses: ReadonlySet<string>,
+  onContactThread: boolean,
 ): SyncedMessage | null {
   const date = new Date(message.getDate().getTime());
   if (date.getTime() <= input.since.getTime()) return null;
   const from = addressesIn(message.getFrom())[0] ?? "";
   const fromMe = myAddresses.has(from);
-  const onTouchbaseThread = input.touchbaseThreads.has(threadId);
   let recipients: string[] = [];
   if (fromMe) {
     if (message.isDraft()) return null;
@@ -73,14 +77,14 @@ function readMessage(
     if (!recipients.some((r) => input.contactAddresses.has(r))) return null;
   } else if (DAEMON.test(from)) {
     const failed = addressesIn(message.getHeader("X-Failed-Recipients"));
-    if (!onTouchbaseThread && !failed.some((r) => input.contactAddresses.has(r))) return null;
+    if (!onContactThread && !failed.some((r) => input.contactAddresses.has(r))) return null;
     return {
       ...base(message, threadId, date, from, false),
       failedRecipients: failed,
       subject: message.getSubject(),
       body: message.getPlainBody(),
     };
-  } else if (!input.contactAddresses.has(from) && !onTouchbaseThread) {
+  } else if (!input.contactAddresses.has(from) && !onContactThread) {
     return null;
   }
   return {

@@ -277,8 +277,17 @@ describe("the Gmail sync", () => {
   });
 
   test("mail from an alias is the user's own, not a reply; mail sent from Gmail advances the cadence", () => {
-    const bench = emailBench([ANA], { aliases: { [ALEX]: ["alex@acme-sales.test"] } });
+    const alias = "alex@acme-sales.test";
+    const bench = emailBench([ANA], { aliases: { [ALEX]: [alias] } });
     runHourly(bench, MONDAY_10);
+    const thread = bench.wb.emu.gmail.sent(ALEX).find((m) => m.to === ANA.email)!.threadId;
+    bench.wb.emu.gmail.sendAsUser(ALEX, {
+      from: alias,
+      to: ANA.email,
+      subject: "Re: Quick question about the pilot",
+      body: "One more thing.",
+      threadId: thread,
+    });
     bench.wb.emu.gmail.sendAsUser(ALEX, {
       to: ANA.email,
       subject: "Coffee?",
@@ -291,10 +300,36 @@ describe("the Gmail sync", () => {
         Source: "Gmail",
         Direction: "Outbound",
         Outcome: "Sent",
+        Notes: "To ana@client.test: Re: Quick question about the pilot",
+      },
+      {
+        Source: "Gmail",
+        Direction: "Outbound",
+        Outcome: "Sent",
         Notes: "To ana@client.test: Coffee?",
       },
     ]);
     expect(contactRow(bench.wb, ANA.id)["Status"]).not.toBe("Replied");
+    expect(lastRun(bench.wb)["Replies Found"]).toBe(0);
+  });
+
+  test("anyone else writing on a Touchbase thread is a reply for its contact", () => {
+    const bench = emailBench([ANA]);
+    runHourly(bench, MONDAY_10);
+    const thread = bench.wb.emu.gmail.sent(ALEX)[0]!.threadId;
+    bench.wb.emu.gmail.deliverInbound({
+      to: ALEX,
+      from: "Her Boss <boss@client.test>",
+      body: "Ana is away; I can help.",
+      threadId: thread,
+    });
+    runHourly(bench, TUESDAY_10);
+    expect(touchesOf(bench.wb, ANA.id).map((t) => t["Outcome"])).toEqual(["Sent", "Replied"]);
+    expect(sentTo(bench.wb)).toEqual([ANA.email]);
+    // The sync runs after the refresh's write: the next run's refresh shows the reply.
+    runHourly(bench, new Date(TUESDAY_10.getTime() + HOUR_MS));
+    expect(contactRow(bench.wb, ANA.id)["Status"]).toBe("Replied");
+    expect(sentTo(bench.wb)).toEqual([ANA.email]);
   });
 
   test("a message two teammates both receive is logged once", () => {
