@@ -92,4 +92,46 @@ describe("crash injection on a sending run", () => {
     }
     expect(failures).toEqual([]);
   });
+
+  test("whichever call of a syncing run fails, each reply is logged once and each sent email tied to its message once", () => {
+    const prepare = () => {
+      const bench = freshBench();
+      runHourly(bench, MONDAY_10);
+      bench.wb.emu.clock.set(new Date(MONDAY_10.getTime() + HOUR_MS / 2));
+      for (const contact of CONTACTS.slice(0, 2)) {
+        const thread = bench.wb.emu.gmail.sent(ALEX).find((m) => m.to === contact.email)!.threadId;
+        bench.wb.emu.gmail.deliverInbound({
+          to: ALEX,
+          from: contact.email,
+          body: "Sounds good.",
+          threadId: thread,
+        });
+      }
+      return bench;
+    };
+    const cleanSync = runHourly(prepare(), new Date(MONDAY_10.getTime() + HOUR_MS));
+    expect(cleanSync.error).toBeUndefined();
+    const failures: string[] = [];
+    for (let n = 1; n <= cleanSync.calls; n++) {
+      const bench = prepare();
+      bench.wb.emu.faults.failAtCall(n);
+      const crashed = runHourly(bench, new Date(MONDAY_10.getTime() + HOUR_MS));
+      const where = `fault at call ${n} (${crashed.callLog[n - 1] ?? "none"})`;
+      runHourly(bench, new Date(MONDAY_10.getTime() + 2 * HOUR_MS));
+      for (const contact of CONTACTS) {
+        const touches = touchesOf(bench.wb, contact.id);
+        const replies = touches.filter((t) => t["Outcome"] === "Replied").length;
+        const expected = CONTACTS.indexOf(contact) < 2 ? 1 : 0;
+        if (replies !== expected) failures.push(`${where}: ${contact.name} has ${replies} replies`);
+        const automated = touches.filter((t) => t["Source"] === "Automation");
+        if (automated.length !== 1 || !/ <.+>$/.test(String(automated[0]!["Thread ID"]))) {
+          failures.push(`${where}: ${contact.name}'s email is ${JSON.stringify(automated)}`);
+        }
+      }
+      const counts = sentCounts(bench);
+      for (const [to, count] of counts)
+        if (count > 1) failures.push(`${where}: ${to} got ${count} emails`);
+    }
+    expect(failures).toEqual([]);
+  });
 });
