@@ -149,22 +149,35 @@ function lastThread(
   return null;
 }
 
-/** Why this row's due step will not go out automatically, before its template is looked at. */
-function eligibilityBlocker(row: ContactRow, settings: Settings): string {
+/** A row's due step, before its template is looked at: no email, a blocked one, or one to make. */
+type Eligibility =
+  | { readonly kind: "none" }
+  | { readonly kind: "blocked"; readonly reason: string; readonly problem: boolean }
+  | { readonly kind: "eligible" };
+
+function eligibility(row: ContactRow, settings: Settings): Eligibility {
   const { contact, result } = row;
   const step = result.dueStep?.step;
-  if (!step || !step.autoSend || !step.template) return "not automated";
-  if (step.channel && step.channel !== "Email") return "not automated";
-  if (!DUE_STATUSES.has(result.status)) return "not due";
-  if (!contact.autoEmail || contact.optedOut || contact.paused || result.awaitingReply) {
-    return "not automated";
+  const automated =
+    !!step?.autoSend &&
+    !!step.template &&
+    (!step.channel || step.channel === "Email") &&
+    DUE_STATUSES.has(result.status) &&
+    contact.autoEmail &&
+    !contact.optedOut &&
+    !contact.paused &&
+    !result.awaitingReply &&
+    settings.emailMode !== "Off";
+  if (!automated) return { kind: "none" };
+  if (contact.email === "") {
+    const reason = `No Email: automated email "${step!.template}" cannot go out`;
+    return { kind: "blocked", reason, problem: true };
   }
-  if (settings.emailMode === "Off") return "not automated";
-  if (contact.email === "") return `No Email: automated email "${step.template}" cannot go out`;
-  // An invalid address is already a Problem of the row ("Email looks invalid").
-  if (!isEmail(contact.email)) return "invalid email";
-  if (contact.owner === "") return "no owner";
-  return "";
+  // An invalid address or a missing owner is already a Problem of the row (contacts, engine).
+  if (!isEmail(contact.email))
+    return { kind: "blocked", reason: "Email looks invalid", problem: false };
+  if (contact.owner === "") return { kind: "blocked", reason: "No owner", problem: false };
+  return { kind: "eligible" };
 }
 
 /** Plans every contact's due automated email; pure. */
@@ -185,14 +198,14 @@ export function planEmails(input: EmailPlanInput): EmailPlan {
     const facts = emailFacts(row, touches);
     facts.problems.forEach((p) => addProblem(row, p));
 
-    const blocker = eligibilityBlocker(row, input.settings);
-    if (blocker === "not automated" || blocker === "not due") continue;
+    const eligible = eligibility(row, input.settings);
+    if (eligible.kind === "none") continue;
     const templateName = row.result.dueStep!.step.template;
     const preview = (email: RenderedEmail | null, blocked: string, replyInThread = "") =>
       previews.push({ row, template: templateName, email, blocked, replyInThread });
-    if (blocker) {
-      if (blocker.startsWith("No Email")) addProblem(row, blocker);
-      preview(null, blocker === "invalid email" ? "Email looks invalid" : blocker);
+    if (eligible.kind === "blocked") {
+      if (eligible.problem) addProblem(row, eligible.reason);
+      preview(null, eligible.reason);
       continue;
     }
     if (facts.stopped) {

@@ -61,6 +61,11 @@ export interface SyncPlan {
 }
 
 const DAEMON = /^(mailer-daemon|postmaster)@/i;
+
+/** Delivery-failure notices come from these senders. */
+export function isMailerDaemon(address: string): boolean {
+  return DAEMON.test(address);
+}
 const AUTO_REPLY_SUBJECT =
   /^(automatic reply|auto(matic)?[- ]?reply|out of (the )?office|abwesenheit)/i;
 const UNSUBSCRIBE = /\bunsubscribe\b|\bremove me\b|\bopt(?:ed)?[- ]?out\b/i;
@@ -239,7 +244,7 @@ export function planGmailSync(messages: readonly SyncedMessage[], context: SyncC
       continue;
     }
 
-    if (DAEMON.test(message.from)) {
+    if (isMailerDaemon(message.from)) {
       const failed = message.failedRecipients
         .map((address) => index.byEmail.get(address))
         .filter((c): c is Contact => !!c);

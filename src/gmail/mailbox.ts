@@ -2,7 +2,7 @@
 // with a message since the last sync (paged; never a search per contact), one call for all their
 // messages, then only the fields each message needs — a message from no contact and on no
 // Touchbase thread costs its date and sender only.
-import { addressesIn, type SyncedMessage } from "../domain/gmailSync";
+import { addressesIn, isMailerDaemon, type SyncedMessage } from "../domain/gmailSync";
 
 type GmailMessage = GoogleAppsScript.Gmail.GmailMessage;
 
@@ -27,8 +27,6 @@ export interface MailboxRead {
   /** More threads than one run reads: the oldest were left out. */
   readonly truncated: boolean;
 }
-
-const DAEMON = /^(mailer-daemon|postmaster)@/i;
 
 export function readNewMail(input: MailboxReadInput): MailboxRead {
   // after: takes epoch seconds exactly (a date would mean midnight Pacific).
@@ -75,7 +73,7 @@ function readMessage(
     if (message.isDraft()) return null;
     recipients = [...addressesIn(message.getTo()), ...addressesIn(message.getCc())];
     if (!recipients.some((r) => input.contactAddresses.has(r))) return null;
-  } else if (DAEMON.test(from)) {
+  } else if (isMailerDaemon(from)) {
     const failed = addressesIn(message.getHeader("X-Failed-Recipients"));
     if (!onContactThread && !failed.some((r) => input.contactAddresses.has(r))) return null;
     return {
