@@ -26,8 +26,8 @@ import type { Workbook } from "../sheets/workbook";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The first sync of a user looks this far back. */
-const FIRST_SYNC_LOOKBACK_MS = 3 * 86_400_000;
+/** The first sync of a user looks this far back (a day of mail: replies to what they sent before). */
+const FIRST_SYNC_LOOKBACK_MS = 86_400_000;
 /** Each sync re-reads this much before the last one: Gmail may index a message late. */
 const SYNC_OVERLAP_MS = 15 * 60_000;
 /** Time kept free per email when deciding how many fit in the run (a send is ≈1 s). */
