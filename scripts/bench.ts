@@ -5,7 +5,8 @@
 // Each size runs in its own child process so its peak RSS is its own.
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
-import { createWorkbench } from "./demo/workbench";
+import { timeDrivenEvent } from "../emulator";
+import { createWorkbench, type Workbench } from "./demo/workbench";
 
 const SIZES = [
   { contacts: 1_000, touches: 10_000 },
@@ -23,7 +24,24 @@ interface BenchLine {
   estimatedAppsScriptSeconds: number;
   nodeMs: number;
   peakRssMb: number;
+  /** send-run: emails sent; calls per additional email (100 vs 50 emails), and the constant. */
+  emails?: number;
+  callsPerEmail?: number;
+  constantCalls?: number;
+  /** How many emails one run can send inside its time budget, at this run's cost. */
+  emailsPerRunBudget?: number;
+  /** gmail-sync: new messages read; Gmail searches; calls above a run without mail, per message. */
+  messages?: number;
+  searches?: number;
+  callsPerMessage?: number;
 }
+
+/** Wednesday 09:20 in New York: inside the send window, after Digest hour. */
+const EMAIL_DAY = new Date("2026-11-25T14:20:00Z");
+const SEND_RUN_EMAILS = 100;
+const SYNC_MESSAGES = 500;
+/** The run stops starting emails 30 s before its 270 s budget (src/triggers/run.ts). */
+const EMAIL_BUDGET_SECONDS = 240;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -82,8 +100,158 @@ const round = (n: number) => Math.round(n * 10) / 10;
  */
 const MAX_RUN_CALLS = 32;
 
+/** The user's hourly trigger, fired at `at` (as the platform would, with no active spreadsheet). */
+function fireAt(bench: Workbench, triggerUid: string, at: Date) {
+  bench.emu.clock.set(at);
+  const started = performance.now();
+  const result = bench.app.run(
+    { user: bench.owners[0]!, authMode: "FULL", kind: "trigger", triggerUid },
+    "runAutomation",
+    timeDrivenEvent(at, triggerUid),
+  );
+  if (result.error) throw result.error;
+  return { result, nodeMs: performance.now() - started };
+}
+
+/** The all-automatic one-step cadence the bench's due contacts follow, and Send mode. */
+function addAutomatedCadence(bench: Workbench): void {
+  const spreadsheet = bench.spreadsheet();
+  const cadences = spreadsheet.getSheetByName("Cadences")!;
+  const cadenceHeader = cadences.getRange(1, 1, 1, cadences.getLastColumn()).getValues()[0]!;
+  const cadenceRow = cadenceHeader.map(
+    (h) =>
+      ({
+        Cadence: "Bench auto",
+        Step: 1,
+        Day: 0,
+        Channel: "Email",
+        Template: "Introduction",
+        "Auto Send": true,
+      })[String(h)] ?? "",
+  );
+  cadences.appendRow(cadenceRow);
+  const settings = spreadsheet.getSheetByName("Settings")!;
+  const names = settings
+    .getRange(1, 1, settings.getLastRow(), 1)
+    .getValues()
+    .map((r) => r[0]);
+  settings.getRange(names.indexOf("Email mode") + 1, 2).setValue("Send");
+  settings.getRange(names.indexOf("Daily email cap") + 1, 2).setValue(500);
+}
+
+/** Appends `count` contacts due the first step of the bench's automatic cadence. */
+function addDueAutomatedContacts(bench: Workbench, first: number, count: number): void {
+  const contacts = bench.spreadsheet().getSheetByName("Contacts")!;
+  const header = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0]!.map(String);
+  const rows = Array.from({ length: count }, (_, i) => {
+    const n = first + i;
+    const record: Record<string, unknown> = {
+      ID: `C-9${String(n).padStart(5, "0")}`,
+      Name: `Bench Person${n}`,
+      Email: `bench${n}@prospect.test`,
+      Company: "Prospect Co",
+      Owner: bench.owners[0],
+      Stage: "Qualified",
+      Tier: "Warm",
+      Cadence: "Bench auto",
+      Topic: "the pilot",
+      "Auto Email": true,
+      Created: new Date(EMAIL_DAY.getTime() - 2 * 86_400_000),
+    };
+    return header.map((h) => record[h] ?? "");
+  });
+  contacts.insertRowsAfter(contacts.getMaxRows(), count);
+  contacts.getRange(contacts.getLastRow() + 1, 1, count, header.length).setValues(rows);
+}
+
+/**
+ * send-run: 100 automated emails in one hourly run at 10,000 contacts, against the same run
+ * without them; gmail-sync: 500 contacts write in one hour, against a run with no new mail.
+ */
+function measureEmailScenarios(contacts: number, touches: number): BenchLine[] {
+  const bench = createWorkbench({ now: EMAIL_DAY, demo: { contacts, touches } });
+  const turnedOn = bench.menu("menuTurnOnAutomation");
+  if (turnedOn.error) throw turnedOn.error;
+  const triggerUid = bench.emu.triggers.forUser(bench.owners[0]!)[0]!.uid;
+  const minutes = (m: number) => new Date(EMAIL_DAY.getTime() + m * 60_000);
+  fireAt(bench, triggerUid, minutes(0)); // one-time changes and the day's digest
+  const quiet = fireAt(bench, triggerUid, minutes(10));
+
+  addAutomatedCadence(bench);
+  addDueAutomatedContacts(bench, 0, SEND_RUN_EMAILS);
+  const send = fireAt(bench, triggerUid, minutes(40));
+  const emails = send.result.callLog.filter((c) => c === "GmailApp.sendEmail").length;
+  if (emails !== SEND_RUN_EMAILS) throw new Error(`send-run sent ${emails} emails`);
+  fireAt(bench, triggerUid, minutes(100)); // the sync ties the 100 emails to their threads
+  // The same with half the emails: the difference is the cost of one more email.
+  const quietHalf = fireAt(bench, triggerUid, minutes(110));
+  addDueAutomatedContacts(bench, SEND_RUN_EMAILS, SEND_RUN_EMAILS / 2);
+  const half = fireAt(bench, triggerUid, minutes(112));
+  fireAt(bench, triggerUid, minutes(170));
+  const quietAfter = fireAt(bench, triggerUid, minutes(180));
+  const extra = send.result.calls - quiet.result.calls;
+  const extraHalf = half.result.calls - quietHalf.result.calls;
+  const perEmail = (extra - extraHalf) / (SEND_RUN_EMAILS / 2);
+
+  const addresses = bench.demo!.contacts.slice(1).map((row) => String(row[2] ?? ""));
+  const writers = addresses.filter((a) => a.includes("@")).slice(0, SYNC_MESSAGES);
+  writers.forEach((from, i) => {
+    bench.emu.clock.set(minutes(185 + i * 0.01));
+    bench.emu.gmail.deliverInbound({
+      to: bench.owners[0]!,
+      from,
+      subject: `Question ${i}`,
+      body: "Can we talk next week?",
+    });
+  });
+  const sync = fireAt(bench, triggerUid, minutes(190));
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+
+  const line = (scenario: string, run: ReturnType<typeof fireAt>): BenchLine => ({
+    scenario,
+    contacts,
+    touches,
+    serviceCalls: run.result.calls,
+    estimatedAppsScriptSeconds: round(run.result.estimatedSeconds),
+    nodeMs: Math.round(run.nodeMs),
+    peakRssMb,
+  });
+  const perEmailSeconds =
+    (send.result.estimatedSeconds - quiet.result.estimatedSeconds) / Math.max(emails, 1);
+  return [
+    {
+      ...line("send-run", send),
+      emails,
+      callsPerEmail: round(perEmail),
+      constantCalls: Math.round(extra - perEmail * emails),
+      emailsPerRunBudget: Math.floor(
+        (EMAIL_BUDGET_SECONDS - quiet.result.estimatedSeconds) / perEmailSeconds,
+      ),
+    },
+    {
+      ...line("gmail-sync", sync),
+      messages: writers.length,
+      searches: sync.result.callLog.filter((c) => c === "GmailApp.search").length,
+      callsPerMessage: round((sync.result.calls - quietAfter.result.calls) / writers.length),
+    },
+  ];
+}
+
 function checkTargets(lines: BenchLine[]): string[] {
   const failures: string[] = [];
+  const send = lines.find((l) => l.scenario === "send-run");
+  const sync = lines.find((l) => l.scenario === "gmail-sync");
+  if (!send || !sync) failures.push("missing send-run or gmail-sync");
+  // Google's mail-merge sample costs 1.01 calls per email; each further email may cost at most
+  // 1.2 (the write-ahead, flush, quota check and completion batches are a constant).
+  if (send && (send.callsPerEmail ?? Infinity) > 1.2) {
+    failures.push(`send-run: ${send.callsPerEmail} calls per additional email > 1.2`);
+  }
+  if (sync && (sync.searches ?? Infinity) > 2)
+    failures.push(`gmail-sync: ${sync.searches} searches > 2`);
+  if (sync && (sync.callsPerMessage ?? Infinity) > 10) {
+    failures.push(`gmail-sync: ${sync.callsPerMessage} calls per new message > 10`);
+  }
   const plain = lines.filter((l) => l.scenario === "hourly-run");
   const [small, large] = plain;
   if (!small || !large) return ["missing sizes"];
@@ -105,16 +273,22 @@ function main(): void {
   const sizeArg = process.argv.indexOf("--size");
   if (sizeArg >= 0) {
     const [contacts, touches] = process.argv[sizeArg + 1]!.split(":").map(Number);
-    for (const line of measureOneSize(contacts!, touches!)) console.log(JSON.stringify(line));
+    const measure = process.argv.includes("--emails") ? measureEmailScenarios : measureOneSize;
+    for (const line of measure(contacts!, touches!)) console.log(JSON.stringify(line));
     return;
   }
   const lines: BenchLine[] = [];
-  for (const size of SIZES) {
-    const output = execFileSync(
-      process.execPath,
-      [...process.execArgv, __filename, "--size", `${size.contacts}:${size.touches}`],
-      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] },
-    );
+  const largest = SIZES[SIZES.length - 1]!;
+  const runs = [
+    ...SIZES.map((size) => ["--size", `${size.contacts}:${size.touches}`]),
+    ["--size", `${largest.contacts}:${largest.touches}`, "--emails"],
+  ];
+  for (const args of runs) {
+    const output = execFileSync(process.execPath, [...process.execArgv, __filename, ...args], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     for (const text of output.split("\n").filter((l) => l.startsWith("{"))) {
       console.log(text);
       lines.push(JSON.parse(text) as BenchLine);

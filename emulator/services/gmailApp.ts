@@ -256,6 +256,7 @@ export class EmuGmailThread implements Pick<
   | "reply"
   | "replyAll"
   | "createDraftReply"
+  | "createDraftReplyAll"
 > {
   readonly [SERVICE_NAME] = "GmailThread";
 
@@ -315,6 +316,11 @@ export class EmuGmailThread implements Pick<
   }
 
   replyAll(body: string, options?: MailOptions): GmailThread {
+    return this.sendReply(this.everyoneButMe(), body, options);
+  }
+
+  /** The last message's sender and recipients, without the user (their own reply-all list). */
+  private everyoneButMe(): string {
     const last = this.lastSent();
     const me = normalizeEmail(this.owner);
     const everyone = [
@@ -324,7 +330,7 @@ export class EmuGmailThread implements Pick<
     ]
       .filter((a) => bareAddress(a) !== me)
       .filter((a, i, all) => all.findIndex((b) => bareAddress(b) === bareAddress(a)) === i);
-    return this.sendReply(everyone.join(", ") || last.replyTo || last.from, body, options);
+    return everyone.join(", ") || last.replyTo || last.from;
   }
 
   /** Sends `body` to `to` on this thread, as a reply to its last message. */
@@ -348,8 +354,17 @@ export class EmuGmailThread implements Pick<
 
   createDraftReply(body: string, options?: MailOptions): GmailDraft {
     const last = this.lastSent();
+    return this.draftReply(last.replyTo || last.from, body, options);
+  }
+
+  createDraftReplyAll(body: string, options?: MailOptions): GmailDraft {
+    return this.draftReply(this.everyoneButMe(), body, options);
+  }
+
+  private draftReply(to: string, body: string, options?: MailOptions): GmailDraft {
+    const last = this.lastSent();
     const { mail } = composeAsUser(this.runtime, {
-      to: last.replyTo || last.from,
+      to,
       subject: replySubject(this.getFirstMessageSubject()),
       body,
       options: options ?? {},

@@ -50,6 +50,9 @@ export class GmailHarness {
       from = MAILER_DAEMON;
       subject = mail.subject ?? "Delivery Status Notification (Failure)";
       headers["Auto-Submitted"] = "auto-replied";
+      // Gmail's mailer-daemon names the addresses that failed in this header.
+      if (last)
+        headers["X-Failed-Recipients"] = splitAddresses(last.to).map(bareAddress).join(", ");
     }
     const match = /^(.*?)\s*<([^>]+)>$/.exec(from.trim());
     const { delivered } = this.store.post({
@@ -102,17 +105,29 @@ export class GmailHarness {
     return snapshot(this.store.sendDraft(draftId, "hand"));
   }
 
+  /** The owner deletes a draft by hand in Gmail. */
+  deleteDraftAsUser(draftId: string): void {
+    if (!this.store.findDraft(draftId)) throw new Error(`emulator: no draft ${draftId}`);
+    this.store.deleteDraft(draftId);
+  }
+
   /** The user sends an email by hand from Gmail (not through the script). */
   sendAsUser(
     user: string,
-    mail: { to: string; subject: string; body: string; threadId?: string },
+    mail: { to: string; subject: string; body: string; threadId?: string; from?: string },
   ): MailSnapshot {
     const box = this.store.requireMailbox(user);
     const thread = mail.threadId ? this.store.thread(box.owner, mail.threadId) : [];
     const last = thread.at(-1);
     const config = this.runtime.findUser(user);
+    // Gmail sends from the address or one of the user's aliases ("Send mail as"), nothing else.
+    const from = mail.from ?? config?.email ?? user;
+    const own = [config?.email ?? user, ...(config?.aliases ?? [])].map((a) => a.toLowerCase());
+    if (!own.includes(from.toLowerCase())) {
+      throw new Error(`emulator: ${from} is not ${user} or one of their aliases`);
+    }
     const { sender: sent } = this.store.post({
-      fromAddress: config?.email ?? user,
+      fromAddress: from,
       fromName: config?.name,
       to: mail.to,
       subject: mail.subject,

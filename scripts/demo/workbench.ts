@@ -15,6 +15,10 @@ export interface WorkbenchOptions {
   readonly owners?: readonly string[];
   /** Build a demo sheet of this size and load it (after setup). */
   readonly demo?: { contacts: number; touches: number; seed?: number };
+  /** Each owner's daily email quota (recipients); 1,500 (Workspace) when not given. */
+  readonly dailyEmailQuota?: number;
+  /** Aliases per owner address. */
+  readonly aliases?: Readonly<Record<string, readonly string[]>>;
   /** Run "Set up / repair sheets" as the first owner (default true). */
   readonly setup?: boolean;
   /** "no-longOffset": run the bundle on a V8 whose Intl lacks timeZoneName "longOffset". */
@@ -48,7 +52,12 @@ export function createWorkbench(options: WorkbenchOptions): Workbench {
   const emu = createEmulator({
     now: options.now,
     scriptTimeZone: zone,
-    users: owners.map((email) => ({ email, name: nameOf(email), dailyEmailQuota: 1500 })),
+    users: owners.map((email) => ({
+      email,
+      name: nameOf(email),
+      dailyEmailQuota: options.dailyEmailQuota ?? 1500,
+      aliases: options.aliases?.[email] ?? [],
+    })),
     projectDir: DIST_DIR,
     addOnName: "Touchbase",
     intl: options.intl ?? "full",

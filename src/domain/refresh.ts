@@ -55,6 +55,10 @@ export interface RefreshPlan {
   /** Problems that belong to no contact row (settings, cadences, touches), for Runs and managers. */
   readonly problems: readonly string[];
   readonly counts: RefreshCounts;
+  /** Every parsed touch, in time order (the email planner and the Gmail sync read them). */
+  readonly touches: readonly Touch[];
+  /** The Touches tab is empty while Contacts counted touches (see lostHistoryNote). */
+  readonly historyLost: boolean;
 }
 
 export interface NewTouch {
@@ -236,6 +240,8 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
       newTouches: [],
       problems,
       counts: counted,
+      touches: parsedTouches.touches,
+      historyLost: true,
     };
   }
   // Touchbase's own columns are rewritten only when some cell changes.
@@ -251,7 +257,21 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
     newTouches,
     problems,
     counts,
+    touches: parsedTouches.touches,
+    historyLost: false,
   };
+}
+
+/**
+ * Hands out Touch IDs above every one the plan knows — in the sheet (readable rows or not), given
+ * to blank cells, or on the touches it appends — for touches logged after the plan's (emails).
+ */
+export function touchIdsAfter(touches: Table, plan: RefreshPlan): () => string {
+  return idAllocator(TOUCH_ID, [
+    ...columnCells(touches, TOUCH.touchId),
+    ...plan.touchCells.map((change) => change.value as Cell),
+    ...plan.newTouches.map((touch) => touch.cells.get(TOUCH.touchId) ?? ""),
+  ]);
 }
 
 /** Every cell of a column (none when the table lacks it). */

@@ -28,6 +28,16 @@ export interface Settings {
   senderName: string;
   signature: string;
   metricsWindowDays: number;
+  /** Local hours automated emails may go out: start ≤ hour < end (DESIGN §4). */
+  sendWindow: SendWindow;
+  /** Added to every automated email; "" = none. */
+  optOutLine: string;
+}
+
+/** "8-18": from 08:00 to 17:59. */
+export interface SendWindow {
+  readonly start: number;
+  readonly end: number;
 }
 
 type Kind =
@@ -37,6 +47,7 @@ type Kind =
   | { type: "yesNo" }
   | { type: "emailMode" }
   | { type: "emails" }
+  | { type: "hourRange" }
   | { type: "text" }
   /** One line of text: it goes into an email's From name, where a line break forges headers. */
   | { type: "line" };
@@ -48,6 +59,8 @@ export interface SettingDefinition {
   readonly defaultCell: string | number;
   readonly description: string;
   readonly kind: Kind;
+  /** A blank cell means blank (none), not the default (DESIGN: Opt-out line "blank = none"). */
+  readonly blankMeansNone?: boolean;
 }
 
 const int = (min: number, max: number): Kind => ({ type: "int", min, max });
@@ -183,6 +196,22 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     description: "How far back the Metrics tab looks.",
     kind: int(1, 3650),
   },
+  {
+    key: "sendWindow",
+    name: "Send window (hours)",
+    defaultCell: "8-18",
+    description:
+      "Automated emails go out only between these hours (8-18 = 08:00 to 17:59), on working days, in the sheet's time zone.",
+    kind: { type: "hourRange" },
+  },
+  {
+    key: "optOutLine",
+    name: "Opt-out line",
+    defaultCell: `If you'd rather not hear from me, just reply "unsubscribe".`,
+    description: "Added to the end of every automated email. Blank = no line.",
+    kind: { type: "text" },
+    blankMeansNone: true,
+  },
 ];
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(
@@ -272,6 +301,15 @@ function parseValue(def: SettingDefinition, cell: Cell): ParseOutcome {
           }
         : { ok: true, value: emails };
     }
+    case "hourRange": {
+      const match = /^(\d{1,2})(?::00)?\s*(?:-|–|to)\s*(\d{1,2})(?::00)?$/i.exec(text);
+      const start = Number(match?.[1]);
+      const end = Number(match?.[2]);
+      if (!match || start >= end || end > 24) {
+        return { ok: false, reason: `"${text}" is not a range of hours like 8-18` };
+      }
+      return { ok: true, value: { start, end } };
+    }
     case "text":
       return { ok: true, value: cell instanceof Date ? cell.toISOString() : String(cell) };
     case "line":
@@ -318,7 +356,10 @@ export function parseSettings(rows: readonly SettingRow[]): SettingsResult {
   for (const [def, [row, ...others]] of rowsOf) {
     if (!row) continue;
     if (others.length > 0) problems.push(duplicateSettingProblem(def, [row, ...others]));
-    if (isBlankCell(row.value)) continue;
+    if (isBlankCell(row.value)) {
+      if (def.blankMeansNone) (settings as unknown as Record<string, unknown>)[def.key] = "";
+      continue;
+    }
     const outcome = parseValue(def, row.value);
     if (outcome.ok) {
       (settings as unknown as Record<string, unknown>)[def.key] = outcome.value;

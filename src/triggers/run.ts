@@ -1,6 +1,7 @@
-// The automation run (DESIGN §3): take this spreadsheet's lease → read and compute every contact →
-// write the computed columns → send the user's digest when due → hand the lease back → log a Runs
-// row. Every step is a thin call into sheets/, gmail/ or domain/; nothing here runs per row.
+// The automation run (DESIGN §3): take this spreadsheet's lease → read and compute every contact
+// (and the due emails) → write the computed columns → sync Gmail → draft or send the due emails →
+// send the user's digest when due → hand the lease back → log a Runs row. Every step is a thin
+// call into sheets/, gmail/ or domain/; nothing here runs per row.
 import {
   elapsedSeconds,
   emptyRunRecord,
@@ -15,6 +16,7 @@ import { deliverDigest, type DigestDayMark } from "../gmail/digestMail";
 import { appendRunRow } from "../sheets/runsLog";
 import { readWorkbook, writeWorkbook, type Workbook, type WorkbookWrite } from "../sheets/workbook";
 
+import { planDueEmails, sendDueEmails, syncGmail } from "./emailSteps";
 import { releaseRunLease, takeRunLease } from "./runLease";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -51,7 +53,13 @@ export function performRun(options: RunOptions): RunRecord {
   noteRunError(record, problem);
   if (lease) {
     try {
-      const workbook = readWorkbook(options.spreadsheet, options.user, startedAt);
+      const emails = planDueEmails(
+        options.spreadsheet,
+        readWorkbook(options.spreadsheet, options.user, startedAt),
+        options.user,
+        startedAt,
+      );
+      const workbook = emails.workbook;
       // A write refused (a protected Tier column) must not cost the user their digest.
       let written: WorkbookWrite = { notes: [], problems: [] };
       noteRunError(
@@ -63,6 +71,29 @@ export function performRun(options: RunOptions): RunRecord {
       recordRefresh(record, workbook.plan, written.notes);
       // What could not be written (a full spreadsheet) is the run's error, and every digest says it.
       for (const problem of written.problems) noteRunError(record, problem);
+      // Gmail and automated emails belong to the hourly run: a menu click refreshes the sheet only.
+      // Nothing is sent on a history that looks lost (every step would look undone), nor while the
+      // user has to authorize Touchbase again (the new permission may be Gmail's).
+      if (
+        options.trigger === "Hourly" &&
+        !options.authorizationRequired &&
+        !workbook.plan.historyLost
+      ) {
+        const sync = syncGmail(options.spreadsheet, emails, options.user, startedAt);
+        record.repliesFound = sync.repliesFound;
+        const out = sendDueEmails(
+          options.spreadsheet,
+          emails,
+          sync,
+          options.user,
+          startedAt,
+          deadlineOf(startedAt),
+        );
+        record.emailsSent = out.sent;
+        record.drafts = out.drafts;
+        record.deferred = out.deferred;
+      }
+      record.problems = [record.problems, ...emails.problems].filter(Boolean).join("; ");
       // Out of time: the digest day is not marked, so the next run sends it.
       if (options.digest !== "skip" && Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
         record.digests = sendDigest(options, workbook, startedAt, written.problems);
@@ -84,6 +115,13 @@ function attempt(step: () => void, describe: (error: string) => string): string 
   } catch (error) {
     return describe(errorMessage(error));
   }
+}
+
+/** Emails stop starting this long before the run's budget ends: the digest and Runs row follow. */
+const EMAIL_RESERVE_MS = 30_000;
+
+function deadlineOf(startedAt: Date): number {
+  return startedAt.getTime() + RUN_BUDGET_MS - EMAIL_RESERVE_MS;
 }
 
 function sendDigest(

@@ -6,6 +6,7 @@ import { errorMessage } from "../errors";
 import { setupSheets } from "../sheets/setup";
 import { readWorkbook } from "../sheets/workbook";
 import { turnOffAutomation, turnOnAutomation } from "../triggers/automation";
+import { planDueEmails } from "../triggers/emailSteps";
 import { performRun, type RunOptions } from "../triggers/run";
 import { withRunLease } from "../triggers/runLease";
 
@@ -89,14 +90,24 @@ export function menuSendMyDigestNow(): void {
 export function menuPreviewDueEmails(): void {
   guarded("Preview due emails", () => {
     const user = activeUser();
-    const workbook = readWorkbook(SpreadsheetApp.getActiveSpreadsheet(), user, new Date());
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const now = new Date();
+    const { workbook, plan } = planDueEmails(
+      spreadsheet,
+      readWorkbook(spreadsheet, user, now),
+      user,
+      now,
+    );
     const rows = duePreviewRows({
       rows: workbook.plan.rows,
+      emails: plan.previews,
       user,
       settings: workbook.settings,
       zone: workbook.zone,
     });
-    const html = HtmlService.createHtmlOutput(renderPreviewHtml(rows, workbook.settings))
+    const html = HtmlService.createHtmlOutput(
+      renderPreviewHtml(rows, workbook.settings, workbook.zone, now),
+    )
       .setWidth(640)
       .setHeight(420);
     ui().showModalDialog(html, "Preview due emails");

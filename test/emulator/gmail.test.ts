@@ -107,3 +107,55 @@ describe("drafts and threads", () => {
     ]);
   });
 });
+
+describe("replies, bounces and drafts a person deletes", () => {
+  const replies = `
+    function sendTo(to, subject) { GmailApp.sendEmail(to, subject, "Hello"); return GmailApp.search("subject:" + subject)[0].getId(); }
+    function draftReplyAll(threadId) {
+      var d = GmailApp.getThreadById(threadId).createDraftReplyAll("Follow-up");
+      var m = d.getMessage();
+      return [d.getId(), m.getTo(), m.getSubject(), m.getThread().getId()];
+    }
+    function lastHeaders(threadId) {
+      var ms = GmailApp.getThreadById(threadId).getMessages();
+      var m = ms[ms.length - 1];
+      return [m.getFrom(), m.getHeader("X-Failed-Recipients"), m.getHeader("Auto-Submitted")];
+    }
+    function draftExists(id) { try { GmailApp.getDraft(id); return true; } catch (e) { return String(e.message); } }
+  `;
+
+  test("createDraftReplyAll on the user's own last message drafts to its recipients, in the thread", () => {
+    const emu = newEmulator();
+    const app = emu.loadBundleSource(replies);
+    const threadId = app.call("sendTo", "carla@example.com", "Proposal").value as string;
+    const [, to, subject, draftThread] = app.call("draftReplyAll", threadId).value as string[];
+    expect([to, subject, draftThread]).toEqual(["carla@example.com", "Re: Proposal", threadId]);
+  });
+
+  test("a bounce names the failed address in X-Failed-Recipients, from the mailer daemon", () => {
+    const emu = newEmulator();
+    const app = emu.loadBundleSource(replies);
+    const threadId = app.call("sendTo", "nobody@example.com", "Hello there").value as string;
+    emu.gmail.deliverInbound({
+      to: ANA,
+      from: "x",
+      body: "Address not found",
+      threadId,
+      bounce: true,
+    });
+    expect(app.call("lastHeaders", threadId).value).toEqual([
+      "Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
+      "nobody@example.com",
+      "auto-replied",
+    ]);
+  });
+
+  test("a draft the owner deletes by hand is gone for the script", () => {
+    const emu = newEmulator();
+    const app = emu.loadBundleSource(`${bundle}\n${replies}`);
+    const [draftId] = app.call("draft", "carla@example.com", "Notes").value as [string, boolean];
+    emu.gmail.deleteDraftAsUser(draftId);
+    expect(app.call("draftExists", draftId).value).toMatch(/does not exist/);
+    expect(() => emu.gmail.deleteDraftAsUser(draftId)).toThrow(/no draft/);
+  });
+});

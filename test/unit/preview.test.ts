@@ -89,7 +89,7 @@ describe("duePreviewRows", () => {
   ];
 
   it("lists the user's Overdue and Due Today rows with a step, and what will happen", () => {
-    expect(duePreviewRows({ rows, user: OWNER, settings: DRAFTS, zone: ZONE })).toEqual<
+    expect(duePreviewRows({ rows, emails: [], user: OWNER, settings: DRAFTS, zone: ZONE })).toEqual<
       PreviewRow[]
     >([
       {
@@ -98,6 +98,8 @@ describe("duePreviewRows", () => {
         template: "Check-in",
         due: "Mon 2 Mar",
         action: "Draft",
+        email: null,
+        inThread: false,
       },
       {
         contact: "Bo Chan",
@@ -105,13 +107,15 @@ describe("duePreviewRows", () => {
         template: "—",
         due: "Sun 1 Mar 13:30",
         action: "Step has no template: do it by hand",
+        email: null,
+        inThread: false,
       },
     ]);
   });
 
   it('says "Send" in Send mode and "Draft" in Drafts mode for an eligible row', () => {
     const actions = (settings: Settings) =>
-      duePreviewRows({ rows: rows.slice(0, 1), user: OWNER, settings, zone: ZONE }).map(
+      duePreviewRows({ rows: rows.slice(0, 1), emails: [], user: OWNER, settings, zone: ZONE }).map(
         (r) => r.action,
       );
     expect(actions(SEND)).toEqual(["Send"]);
@@ -122,6 +126,7 @@ describe("duePreviewRows", () => {
   it("matches the user however the address is capitalised", () => {
     const names = duePreviewRows({
       rows,
+      emails: [],
       user: "Rep@Example.COM",
       settings: DRAFTS,
       zone: ZONE,
@@ -132,7 +137,7 @@ describe("duePreviewRows", () => {
   it("shows a blank Due when the row has no due date", () => {
     const undated = [contactRow(ELIGIBLE, dueResult({ due: null }))];
     expect(
-      duePreviewRows({ rows: undated, user: OWNER, settings: DRAFTS, zone: ZONE }).map(
+      duePreviewRows({ rows: undated, emails: [], user: OWNER, settings: DRAFTS, zone: ZONE }).map(
         (r) => r.due,
       ),
     ).toEqual([""]);
@@ -140,32 +145,54 @@ describe("duePreviewRows", () => {
 });
 
 describe("renderPreviewHtml", () => {
+  // Monday 2 March 2026, 10:00 and 03:00 in the zone: inside and outside the 8-18 send window.
+  const INSIDE = new Date("2026-03-02T09:00:00Z");
+  const OUTSIDE = new Date("2026-03-02T02:00:00Z");
   const row: PreviewRow = {
     contact: `<b>Ann</b> & "Co"`,
     step: "1 of Warm",
     template: "Intro's",
     due: "Mon 2 Mar",
     action: "Draft",
+    email: {
+      to: "ann@acme.test",
+      subject: "<Hello> Ann",
+      text: 'Hi Ann,\n=HYPERLINK("x")',
+      html: "",
+    } as PreviewRow["email"],
+    inThread: false,
   };
 
-  it("escapes every value and shows the email mode", () => {
-    const html = renderPreviewHtml([row], SEND);
+  it("escapes every value and shows the email mode, the recipient, subject and body", () => {
+    const html = renderPreviewHtml([row], SEND, ZONE, INSIDE);
     expect(html).toContain("Email mode: <b>Send</b>");
-    expect(html).toContain(
-      "<tr><td>&lt;b&gt;Ann&lt;/b&gt; &amp; &quot;Co&quot;</td><td>1 of Warm</td><td>Intro&#39;s</td><td>Mon 2 Mar</td><td>Draft</td></tr>",
-    );
+    expect(html).toContain("<b>&lt;b&gt;Ann&lt;/b&gt; &amp; &quot;Co&quot;</b>");
+    expect(html).toContain("Intro&#39;s");
+    expect(html).toContain("<div>To: ann@acme.test</div>");
+    expect(html).toContain("<div>Subject: &lt;Hello&gt; Ann</div>");
     expect(html).not.toContain("<b>Ann</b>");
   });
 
-  it("heads the table with the five columns, one row per email", () => {
-    const html = renderPreviewHtml([row, { ...row, contact: "Bo" }], DRAFTS);
-    const headers = [...html.matchAll(/<th align="left">([^<]*)<\/th>/g)].map((m) => m[1]);
-    expect(headers).toEqual(["Contact", "Step", "Template", "Due", "Will"]);
-    expect(html.match(/<tr><td>/g)?.length ?? 0).toBe(2);
+  it("shows a blocked email's reason with no email under it, and one block per row", () => {
+    const blocked: PreviewRow = { ...row, contact: "Bo", action: "Opted Out", email: null };
+    const html = renderPreviewHtml([row, blocked], DRAFTS, ZONE, INSIDE);
+    expect(html.match(/<p style="margin:12px 0 4px">/g)?.length ?? 0).toBe(2);
+    expect(html.match(/<div>To: /g)?.length ?? 0).toBe(1);
+    expect(html).toContain("<b>Opted Out</b>");
+  });
+
+  it("says a reply goes in the last Touchbase thread", () => {
+    const html = renderPreviewHtml([{ ...row, inThread: true }], DRAFTS, ZONE, INSIDE);
+    expect(html).toContain("(a reply in the last Touchbase thread)");
+  });
+
+  it("says when it is outside the send window", () => {
+    expect(renderPreviewHtml([row], DRAFTS, ZONE, OUTSIDE)).toContain("outside the send window");
+    expect(renderPreviewHtml([row], DRAFTS, ZONE, INSIDE)).not.toContain("outside the send window");
   });
 
   it("says nothing is due when there are no rows", () => {
-    const html = renderPreviewHtml([], DRAFTS);
+    const html = renderPreviewHtml([], DRAFTS, ZONE, INSIDE);
     expect(html).toBe(
       '<div style="font:13px Arial,sans-serif"><p>Email mode: <b>Drafts</b></p><p>No automated emails are due for your contacts.</p></div>',
     );

@@ -22,6 +22,8 @@ function planWith(counts: Partial<RefreshCounts>, problems: string[] = []): Refr
     contactFormats: new Map(),
     contactCells: [],
     touchCells: [],
+    touches: [],
+    historyLost: false,
     newTouches: [],
     problems,
     counts: {
