@@ -36,6 +36,8 @@ export interface RefreshInput {
 
 export interface RefreshPlan {
   readonly rows: readonly ContactRow[];
+  /** Every readable Touches row, in time order (contactId "" when it names no contact). */
+  readonly touches: readonly Touch[];
   /**
    * Touchbase's own Contacts columns to rewrite whole: header → one cell per Contacts table row.
    * Empty when every computed cell already holds what would be written (most hours).
@@ -225,6 +227,7 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
     const counted = { ...counts, idsAssigned: 0, tierChanges: 0 };
     return {
       rows,
+      touches: parsedTouches.touches,
       ...nothing,
       contactCells: [],
       touchCells: [],
@@ -239,6 +242,7 @@ export function planRefresh(input: RefreshInput): RefreshPlan {
   );
   return {
     rows,
+    touches: parsedTouches.touches,
     contactColumns: unchanged ? new Map() : columns,
     contactFormats: unchanged ? new Map() : formats,
     contactCells,
