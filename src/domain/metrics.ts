@@ -31,7 +31,8 @@ import {
 } from "./metricsTable";
 import { normalizeKey } from "./cells";
 import { CHANNELS, CLOSED_STAGES, STAGES, TIERS } from "./schema";
-import type { Touch } from "./types";
+import type { Settings } from "./settings";
+import type { ContactRow, Touch } from "./types";
 
 export interface MetricsOptions extends MetricsInput {
   /** Metrics window (days). */
@@ -86,6 +87,24 @@ export const METRIC = {
   pipelineByTier: "pipelineByTier",
 } as const;
 
+/** The metrics as the Settings ask for them (window, target, weekends). */
+export function computeMetricsFor(
+  data: { readonly rows: readonly ContactRow[]; readonly touches: readonly Touch[] },
+  settings: Settings,
+  zone: string,
+  now: Date,
+): MetricsReport {
+  return computeMetrics({
+    rows: data.rows,
+    touches: data.touches,
+    zone,
+    now,
+    skipWeekends: settings.skipWeekends,
+    windowDays: settings.metricsWindowDays,
+    newLeadResponseHours: settings.newLeadResponseHours,
+  });
+}
+
 export function computeMetrics(options: MetricsOptions): MetricsReport {
   const histories = buildHistories(options);
   const window = lastDays(options.windowDays, options.zone, options.now);
@@ -113,12 +132,14 @@ export function computeMetrics(options: MetricsOptions): MetricsReport {
           stallTable(context),
         ],
       },
+      // Pipeline before the variable-length tables: the charted tables keep their rows, so the
+      // charts' ranges rarely change.
+      { title: "Pipeline", tables: [pipelineByStageTable(context), pipelineByTierTable(context)] },
       {
         title: "What works",
         tables: [templatesTable(context), channelsTable(context), ...timingTables(context)],
       },
       { title: "Per owner", tables: [ownersTable(context)] },
-      { title: "Pipeline", tables: [pipelineByStageTable(context), pipelineByTierTable(context)] },
     ],
   };
 }

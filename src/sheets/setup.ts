@@ -4,6 +4,7 @@ import { toCellValue, normalizeKey, type Cell } from "../domain/cells";
 import { DEFAULT_CADENCE_ROWS } from "../domain/defaults/cadences";
 import { defaultSettingsRows } from "../domain/defaults/settingsRows";
 import { DEFAULT_TEMPLATES } from "../domain/defaults/templates";
+import { METRICS_TITLE } from "../domain/metricsLayout";
 import {
   CONTACT,
   SETTING,
@@ -36,8 +37,6 @@ export interface SetupReport {
   /** One or two sentences for the user. */
   readonly summary: string;
 }
-
-export const METRICS_TITLE = "Touchbase metrics (generated: Touchbase rewrites this tab)";
 
 /** Tabs whose default rows setup writes; they are small, so setup reads them whole. */
 const SEEDED_TABS: ReadonlySet<string> = new Set([TAB.settings, TAB.templates, TAB.cadences]);

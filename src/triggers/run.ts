@@ -1,5 +1,5 @@
 // The automation run (DESIGN §3): take the lock → read and compute every contact → write the
-// computed columns → send the user's digest when due → log a Runs row. Every step is a thin call
+// computed columns → send the user's digest when due → refresh Metrics (once a day) → log a Runs row. Every step is a thin call
 // into sheets/, gmail/ or domain/; nothing here runs per row.
 import {
   elapsedSeconds,
@@ -10,6 +10,7 @@ import {
 } from "../domain/runRecord";
 import { errorMessage } from "../errors";
 import { deliverDigest, type DigestDayMark } from "../gmail/digestMail";
+import { refreshMetricsTab } from "../sheets/metricsTab";
 import { appendRunRow } from "../sheets/runsLog";
 import { readWorkbook, writeWorkbook, type Workbook } from "../sheets/workbook";
 
@@ -26,6 +27,8 @@ export interface RunOptions {
   readonly trigger: RunTrigger;
   /** "skip": no digest; "now": send at once (menu); else send when due (the day mark). */
   readonly digest: "skip" | "now" | DigestDayMark;
+  /** "now": rewrite the Metrics tab (Refresh now); else once a day (default). */
+  readonly metrics?: "daily" | "now";
 }
 
 /**
@@ -45,6 +48,9 @@ export function performRun(options: RunOptions): RunRecord {
       // Out of time: the digest day is not marked, so the next run sends it.
       if (options.digest !== "skip" && Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
         record.digests = sendDigest(options, workbook, startedAt);
+      }
+      if (Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
+        refreshMetrics(options, workbook, startedAt, record);
       }
     } catch (error) {
       record.error = errorMessage(error);
@@ -68,6 +74,23 @@ function sendDigest(options: RunOptions, workbook: Workbook, now: Date): number 
       contactsSheetId: workbook.contacts.sheet.getSheetId(),
     }),
   });
+}
+
+/** The Metrics tab is a report: a failure there is noted in Runs, never the run's error. */
+function refreshMetrics(options: RunOptions, workbook: Workbook, now: Date, record: RunRecord) {
+  try {
+    refreshMetricsTab(options.spreadsheet, {
+      rows: workbook.plan.rows,
+      touches: workbook.plan.touches,
+      settings: workbook.settings,
+      zone: workbook.zone,
+      now,
+      when: options.metrics ?? "daily",
+    });
+  } catch (error) {
+    const note = `Metrics not refreshed: ${errorMessage(error)}`;
+    record.problems = record.problems ? `${record.problems}; ${note}` : note;
+  }
 }
 
 function logRun(spreadsheet: Spreadsheet, record: RunRecord): void {

@@ -58,6 +58,7 @@ export function menuRefreshNow(): void {
       user: activeUser(),
       trigger: "Menu",
       digest: "skip",
+      metrics: "now",
     });
     alert("Refresh now", refreshSummary(record));
   });

@@ -12,7 +12,8 @@ import {
 } from "../../src/domain/schema";
 import { SETTING_DEFINITIONS } from "../../src/domain/settings";
 import { PROTECTION_DESCRIPTION } from "../../src/sheets/format";
-import { METRICS_TITLE, setupSheets } from "../../src/sheets/setup";
+import { METRICS_TITLE } from "../../src/domain/metricsLayout";
+import { setupSheets } from "../../src/sheets/setup";
 import { readTable } from "../../src/sheets/tableIO";
 import { newEmulatedSpreadsheet } from "../support/emulatedSpreadsheet";
 
