@@ -29,6 +29,8 @@ export interface DigestInput {
   readonly runProblems?: readonly string[];
   /** Rows per section before "and N more" (default DIGEST_SECTION_CAP). */
   readonly maxRowsPerSection?: number;
+  /** Managers' Monday review (weeklyReview.ts), shown after the team sections. */
+  readonly weeklyReview?: readonly Section[];
 }
 
 export interface DigestCounts {
@@ -52,13 +54,13 @@ export interface Digest {
   readonly counts: DigestCounts;
 }
 
-interface SectionRow {
+export interface SectionRow {
   readonly cells: readonly string[];
   /** Link to the contact's row; shown on the first cell. */
   readonly link?: string;
 }
 
-interface Section {
+export interface Section {
   readonly title: string;
   readonly columns: readonly string[];
   readonly rows: readonly SectionRow[];
@@ -96,6 +98,7 @@ export function buildDigest(input: DigestInput): Digest | null {
       view.ownerSection(team.ownerCounts),
       view.unownedSection(team.unowned),
       view.runProblemSection(team.runProblems),
+      ...(input.weeklyReview ?? []),
     );
   }
   const nonEmpty = sections.filter((s) => s.total > 0);

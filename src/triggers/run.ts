@@ -65,6 +65,7 @@ function sendDigest(options: RunOptions, workbook: Workbook, now: Date): number 
     user: options.user,
     schedule: options.digest === "now" || options.digest === "skip" ? null : options.digest,
     rows: workbook.plan.rows,
+    touches: workbook.plan.touches,
     runProblems: workbook.plan.problems,
     settings: workbook.settings,
     zone: workbook.zone,

@@ -2,7 +2,7 @@
 // and three native charts; a second refresh leaves exactly three; a person's own chart stays; the
 // hourly run rewrites the tab once a day.
 import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
-import { ALEX, lastAlert, sheetOf, turnOnAutomation, ZONE } from "./support";
+import { ALEX, lastAlert, SAM, setSetting, sheetOf, turnOnAutomation, ZONE } from "./support";
 
 /** Monday 23 November 2026, 05:00 in New York. */
 const MONDAY_EARLY = new Date("2026-11-23T10:00:00Z");
@@ -149,5 +149,34 @@ describe("the Metrics tab", () => {
     refreshNow(wb);
     expect(columnA(wb)[1]).toBe("Generated");
     expect(chartTitles(wb)).toEqual(CHART_TITLES);
+  });
+});
+
+describe("the Monday review", () => {
+  it("managers' first digest of a Monday carries it; other days and other people's do not", () => {
+    const wb = team();
+    setSetting(wb, "Manager emails", ALEX);
+    for (const user of [ALEX, SAM]) turnOnAutomation(wb, user);
+    const digestText = (user: string) =>
+      wb.emu.gmail
+        .sent(user)
+        .filter((m) => m.subject.startsWith("Touchbase"))
+        .map((m) => m.plainBody);
+    const runAt = (at: number) => {
+      wb.emu.clock.set(new Date(at));
+      for (const result of wb.emu.runDueTimeTriggers()) expect(result.error).toBeUndefined();
+    };
+    runAt(MONDAY_EARLY.getTime() + 4 * HOUR - 60_000); // Monday 08:59 in New York: past Digest hour
+    const [monday] = digestText(ALEX);
+    expect(monday).toContain("WEEKLY REVIEW: LAST WEEK VS THE WEEK BEFORE (4)");
+    expect(monday).toMatch(
+      /- Touches \(outbound\) · Week of Mon 16 Nov: \d+ · Week of Mon 9 Nov: \d+/,
+    );
+    expect(digestText(SAM).join("\n")).not.toContain("WEEKLY REVIEW");
+
+    runAt(MONDAY_EARLY.getTime() + 28 * HOUR - 60_000); // Tuesday 08:59
+    const sent = digestText(ALEX);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).not.toContain("WEEKLY REVIEW");
   });
 });
