@@ -123,8 +123,13 @@ function comparisonSection(
     ],
   ];
   return {
-    title: "Weekly review: last week vs the week before",
-    columns: ["Measure", `Week of ${day(lastWeek)}`, `Week of ${day(weekBefore)}`, "Change"],
+    title: "Weekly review",
+    columns: [
+      "Last week vs the week before",
+      `Week of ${day(lastWeek)}`,
+      `Week of ${day(weekBefore)}`,
+      "Change",
+    ],
     rows: rows.map((cells) => ({ cells })),
     total: rows.length,
     labelled: true,
@@ -163,7 +168,7 @@ function stuckSection(histories: Histories, input: ReviewInput): Section {
         (y.h.row.contact.dealValue ?? 0) - (x.h.row.contact.dealValue ?? 0) || y.days - x.days,
     );
   return listSection(
-    `Stuck deals (${limit}+ days in their stage)`,
+    "Stuck deals",
     ["Name", "Stage", "Days in stage", "Deal value", "Owner"],
     stuck.map(({ h, days }) => [
       nameOf(h),
@@ -206,7 +211,7 @@ function tierSection(histories: Histories, input: ReviewInput): Section {
       rows.push([nameOf(h), "Hot", "Warm", why, ownerOf(h)]);
     }
   }
-  return listSection("Tiers to change?", ["Name", "Tier", "Suggested", "Why", "Owner"], rows);
+  return listSection("Tiers to change", ["Name", "Tier", "Suggested", "Why", "Owner"], rows);
 }
 
 /** Dead-tier or Lost contacts with no touch for Nurture every days (90 by default). */
@@ -222,7 +227,7 @@ function archiveSection(histories: Histories, input: ReviewInput): Section {
     })
     .sort((x, y) => y.days - x.days);
   return listSection(
-    `Dead leads to archive (no touch for ${settings.nurtureEveryDays}+ days)`,
+    "Dead leads to archive",
     ["Name", "Stage", "Tier", "Last touch", "Owner"],
     dead.map(({ h, last }) => [
       nameOf(h),
@@ -249,8 +254,13 @@ function templateSection(histories: Histories, input: ReviewInput): Section {
   const rows = ranked.length === 0 ? [] : [row("Best", ranked[0]!)];
   if (ranked.length > 1) rows.push(row("Worst", ranked[ranked.length - 1]!));
   return {
-    title: `Templates by reply rate (last ${input.settings.metricsWindowDays} days, ${MIN_TEMPLATE_SENDS}+ sends)`,
-    columns: ["", "Template", "Sends", "Reply rate"],
+    title: "Best and worst templates",
+    columns: [
+      `Reply rate, last ${input.settings.metricsWindowDays} days, ${MIN_TEMPLATE_SENDS}+ sends`,
+      "Template",
+      "Sends",
+      "Reply rate",
+    ],
     rows: rows.map((cells) => ({ cells })),
     total: rows.length,
     labelled: true,

@@ -18,20 +18,18 @@ import { findSheet } from "./tableIO";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /**
  * True when the tab says it was generated today (local day in `zone`). The stamp lives on the
- * tab itself (row 2: "Generated", time): two calls an hour, the same as a document property, and a
+ * tab itself (row 2: "Generated", time): two calls an hour, as a document property would cost, and a
  * deleted or cleared tab is simply generated again, where a property would vouch for a tab that
  * is gone. Each user's hourly run checks it, so the tab is rewritten once a day, not once per user.
  */
 function generatedToday(sheet: Sheet, zone: string, now: Date): boolean {
-  let stamp: unknown[];
-  try {
-    stamp = sheet.getRange(GENERATED_ROW, 1, 1, 2).getValues()[0] ?? [];
-  } catch {
-    return false; // a tab cut down to one row: write it afresh (the write grows it)
-  }
+  // The data range always exists, even on a tab cut down to one cell (a fixed A2:B2 would throw);
+  // the tab is a few hundred cells, so reading it whole costs what reading two cells does.
+  const stamp = sheet.getDataRange().getValues()[GENERATED_ROW - 1] ?? [];
   const [label, generated] = stamp;
   return (
     label === GENERATED_LABEL &&
@@ -60,28 +58,39 @@ export function refreshMetricsTab(spreadsheet: Spreadsheet, refresh: MetricsRefr
   const layout = layoutMetrics(
     computeMetricsFor(refresh, refresh.settings, refresh.zone, refresh.now),
   );
-  writeGrid(sheet, layout);
+  // The Generated stamp is written last (with the values): a run cut short before then leaves
+  // yesterday's stamp, so the next run does the whole tab again.
+  const grid = gridRange(sheet, layout);
   placeCharts(sheet, layout.charts);
+  writeGrid(grid, layout);
   return true;
 }
 
 /** One block over the new grid and whatever the last write left below or right of it. */
-function writeGrid(sheet: Sheet, layout: MetricsLayout): void {
+interface Grid {
+  readonly range: Range;
+  readonly height: number;
+  readonly width: number;
+}
+
+function gridRange(sheet: Sheet, layout: MetricsLayout): Grid {
   const height = Math.max(layout.values.length, sheet.getLastRow());
   const width = Math.max(layout.width, sheet.getLastColumn());
   const maxRows = sheet.getMaxRows();
   if (height > maxRows) sheet.insertRowsAfter(maxRows, height - maxRows);
   const maxColumns = sheet.getMaxColumns();
   if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+  return { range: sheet.getRange(1, 1, height, width), height, width };
+}
 
+function writeGrid({ range, height, width }: Grid, layout: MetricsLayout): void {
   const fill = <T>(grid: readonly (readonly T[])[], filler: T): T[][] =>
     Array.from({ length: height }, (_, r) =>
       Array.from({ length: width }, (_, c) => grid[r]?.[c] ?? filler),
     );
-  const range = sheet.getRange(1, 1, height, width);
-  range.setValues(fill(layout.values, ""));
   range.setNumberFormats(fill(layout.formats, "@"));
   range.setFontWeights(fill<"bold" | null>(layout.weights, null));
+  range.setValues(fill(layout.values, ""));
 }
 
 function placeCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
@@ -102,7 +111,7 @@ function placeCharts(sheet: Sheet, specs: readonly ChartSpec[]): void {
   }
 }
 
-function sourceRange(sheet: Sheet, spec: ChartSpec): GoogleAppsScript.Spreadsheet.Range {
+function sourceRange(sheet: Sheet, spec: ChartSpec): Range {
   const { row, column, numRows, numColumns } = spec.range;
   return sheet.getRange(row, column, numRows, numColumns);
 }

@@ -77,7 +77,7 @@ function sendDigest(options: RunOptions, workbook: Workbook, now: Date): number 
   });
 }
 
-/** The Metrics tab is a report: a failure there is noted in Runs, never the run's error. */
+/** A failure here is the run's Error, named: the computed columns and digest are already done. */
 function refreshMetrics(options: RunOptions, workbook: Workbook, now: Date, record: RunRecord) {
   try {
     refreshMetricsTab(options.spreadsheet, {
@@ -89,8 +89,7 @@ function refreshMetrics(options: RunOptions, workbook: Workbook, now: Date, reco
       when: options.metrics ?? "daily",
     });
   } catch (error) {
-    const note = `Metrics not refreshed: ${errorMessage(error)}`;
-    record.problems = record.problems ? `${record.problems}; ${note}` : note;
+    record.error = `Metrics not refreshed: ${errorMessage(error)}`;
   }
 }
 

@@ -168,7 +168,7 @@ describe("the Monday review", () => {
     };
     runAt(MONDAY_EARLY.getTime() + 4 * HOUR - 60_000); // Monday 08:59 in New York: past Digest hour
     const [monday] = digestText(ALEX);
-    expect(monday).toContain("WEEKLY REVIEW: LAST WEEK VS THE WEEK BEFORE (4)");
+    expect(monday).toContain("WEEKLY REVIEW (4)");
     expect(monday).toMatch(
       /- Touches \(outbound\) · Week of Mon 16 Nov: \d+ · Week of Mon 9 Nov: \d+/,
     );

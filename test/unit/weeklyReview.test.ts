@@ -17,7 +17,7 @@ function review(rows: ContactRow[], touches: Touch[]): Record<string, Section> {
     zone: BERLIN,
     now: MONDAY,
   });
-  return Object.fromEntries(sections.map((s) => [s.title.split(" (")[0]!.split(":")[0]!, s]));
+  return Object.fromEntries(sections.map((s) => [s.title, s]));
 }
 const cellsOf = (section: Section | undefined) => section?.rows.map((r) => r.cells);
 
@@ -34,7 +34,7 @@ describe("the Monday review", () => {
     // Last week 16–22 Mar: Bob's LinkedIn touch; two follow-ups due 19 Mar, both missed; no
     // reply; nothing won. The week before: Ann's touch of 9 Mar; nothing due; Ann won (1,000).
     expect(sections["Weekly review"]!.columns).toEqual([
-      "Measure",
+      "Last week vs the week before",
       "Week of Mon 16 Mar",
       "Week of Mon 9 Mar",
       "Change",
@@ -50,10 +50,10 @@ describe("the Monday review", () => {
       ["Bob", "Proposal Sent", "31", "500", SAM],
       ["Eve", "Qualified", "50", "300", SAM],
     ]);
-    expect(sections["Tiers to change?"]!.total).toBe(0);
+    expect(sections["Tiers to change"]!.total).toBe(0);
     expect(sections["Dead leads to archive"]!.total).toBe(0);
     // No template reached 5 sends (Intro has 4).
-    expect(sections["Templates by reply rate"]!.total).toBe(0);
+    expect(sections["Best and worst templates"]!.total).toBe(0);
   });
 
   it("suggests tier changes, dead leads to archive and the best and worst template", () => {
@@ -84,7 +84,7 @@ describe("the Monday review", () => {
       touch("2026-03-13 11:00", { contactId: "B", template: "C" }),
     ];
     const sections = review(rows, touches);
-    expect(cellsOf(sections["Tiers to change?"])).toEqual([
+    expect(cellsOf(sections["Tiers to change"])).toEqual([
       ["Warm replier", "Warm", "Hot", "replied Sat 21 Mar", "rep@example.com"],
       ["Hot quiet", "Hot", "Warm", "no reply since Sun 1 Feb", "rep@example.com"],
     ]);
@@ -93,7 +93,7 @@ describe("the Monday review", () => {
       ["Lost older", "Lost", "", "Wed 1 Oct 2025", "rep@example.com"],
       ["Dead old", "", "Dead", "Sat 1 Nov 2025", "rep@example.com"],
     ]);
-    expect(cellsOf(sections["Templates by reply rate"])).toEqual([
+    expect(cellsOf(sections["Best and worst templates"])).toEqual([
       ["Best", "A", "5", "40%"],
       ["Worst", "B", "5", "0%"],
     ]);
