@@ -87,18 +87,20 @@ export const METRIC = {
   pipelineByTier: "pipelineByTier",
 } as const;
 
+/** What the Metrics tab and the Monday review are computed from: the refresh's results. */
+export interface MetricsSource {
+  readonly rows: readonly ContactRow[];
+  readonly touches: readonly Touch[];
+  readonly settings: Settings;
+  readonly zone: string;
+  readonly now: Date;
+}
+
 /** The metrics as the Settings ask for them (window, target, weekends). */
-export function computeMetricsFor(
-  data: { readonly rows: readonly ContactRow[]; readonly touches: readonly Touch[] },
-  settings: Settings,
-  zone: string,
-  now: Date,
-): MetricsReport {
+export function computeMetricsFor(source: MetricsSource): MetricsReport {
+  const { settings } = source;
   return computeMetrics({
-    rows: data.rows,
-    touches: data.touches,
-    zone,
-    now,
+    ...source,
     skipWeekends: settings.skipWeekends,
     windowDays: settings.metricsWindowDays,
     newLeadResponseHours: settings.newLeadResponseHours,
@@ -697,21 +699,31 @@ function pipelineRows<K extends string>(
 }
 
 function pipelineByStageTable(context: Context): MetricTable {
-  return {
-    key: METRIC.pipelineByStage,
-    title: "Pipeline by stage",
-    definition: "Every contact now, by Stage: how many and the sum of their Deal Value.",
-    columns: [label("Stage"), count("Contacts"), money("Value")],
-    rows: pipelineRows(context, STAGES, (h) => h.row.contact.stage),
-  };
+  return pipelineTable(
+    context,
+    METRIC.pipelineByStage,
+    "Stage",
+    STAGES,
+    (h) => h.row.contact.stage,
+  );
 }
 
 function pipelineByTierTable(context: Context): MetricTable {
+  return pipelineTable(context, METRIC.pipelineByTier, "Tier", TIERS, (h) => h.row.contact.tier);
+}
+
+function pipelineTable<K extends string>(
+  context: Context,
+  key: string,
+  dimension: "Stage" | "Tier",
+  names: readonly K[],
+  keyOf: (history: ContactHistory) => K | null,
+): MetricTable {
   return {
-    key: METRIC.pipelineByTier,
-    title: "Pipeline by tier",
-    definition: "Every contact now, by Tier: how many and the sum of their Deal Value.",
-    columns: [label("Tier"), count("Contacts"), money("Value")],
-    rows: pipelineRows(context, TIERS, (h) => h.row.contact.tier),
+    key,
+    title: `Pipeline by ${dimension.toLowerCase()}`,
+    definition: `Every contact now, by ${dimension}: how many and the sum of their Deal Value.`,
+    columns: [label(dimension), count("Contacts"), money("Value")],
+    rows: pipelineRows(context, names, keyOf),
   };
 }

@@ -4,7 +4,14 @@
 import { addLocalDays, daysBetween, localWeekday, startOfLocalDay } from "./dates";
 import type { Section } from "./digest";
 import { formatAmount, formatDay } from "./format";
-import { outboundIn, tallyFollowUps, templateTallies, wonIn, type ReplyTally } from "./metrics";
+import {
+  outboundIn,
+  tallyFollowUps,
+  templateTallies,
+  wonIn,
+  type MetricsSource,
+  type ReplyTally,
+} from "./metrics";
 import {
   buildHistories,
   inPeriod,
@@ -16,8 +23,6 @@ import {
   type Period,
 } from "./metricsHistory";
 import { CLOSED_STAGES } from "./schema";
-import type { Settings } from "./settings";
-import type { ContactRow, Touch } from "./types";
 
 /** Rows per review list; the rest is counted ("…and N more"). */
 export const REVIEW_ROWS = 10;
@@ -25,20 +30,12 @@ export const REVIEW_ROWS = 10;
 export const MIN_TEMPLATE_SENDS = 5;
 const MONDAY = 1;
 
-export interface ReviewInput {
-  readonly rows: readonly ContactRow[];
-  readonly touches: readonly Touch[];
-  readonly settings: Settings;
-  readonly zone: string;
-  readonly now: Date;
-}
-
 /** The review goes out with the first digest of each Monday (the digest itself is once a day). */
 export function isWeeklyReviewDay(now: Date, zone: string): boolean {
   return localWeekday(now, zone) === MONDAY;
 }
 
-export function weeklyReviewSections(input: ReviewInput): Section[] {
+export function weeklyReviewSections(input: MetricsSource): Section[] {
   const { zone, now, settings } = input;
   const histories = buildHistories({ ...input, skipWeekends: settings.skipWeekends });
   const thisMonday = startOfLocalDay(
@@ -101,7 +98,7 @@ function comparisonSection(
   histories: Histories,
   lastWeek: Period,
   weekBefore: Period,
-  input: ReviewInput,
+  input: MetricsSource,
 ): Section {
   const a = weekFigures(histories, lastWeek);
   const b = weekFigures(histories, weekBefore);
@@ -152,7 +149,7 @@ function listSection(title: string, columns: string[], rows: readonly string[][]
 }
 
 /** Open deals in their stage for twice Stale after (28 days by default), biggest first. */
-function stuckSection(histories: Histories, input: ReviewInput): Section {
+function stuckSection(histories: Histories, input: MetricsSource): Section {
   const limit = 2 * input.settings.staleAfterDays;
   const stuck = histories.contacts
     .filter((h) => {
@@ -184,7 +181,7 @@ function stuckSection(histories: Histories, input: ReviewInput): Section {
  * Warm contacts who replied in the last 7 days may be Hot; Hot contacts who have not replied for
  * Stale after days (and were around that long) may be Warm.
  */
-function tierSection(histories: Histories, input: ReviewInput): Section {
+function tierSection(histories: Histories, input: MetricsSource): Section {
   const { zone, now, settings } = input;
   const week = lastDays(7, zone, now);
   const quietSince = addLocalDays(now, -settings.staleAfterDays, zone);
@@ -215,7 +212,7 @@ function tierSection(histories: Histories, input: ReviewInput): Section {
 }
 
 /** Dead-tier or Lost contacts with no touch for Nurture every days (90 by default). */
-function archiveSection(histories: Histories, input: ReviewInput): Section {
+function archiveSection(histories: Histories, input: MetricsSource): Section {
   const { zone, now, settings } = input;
   const dead = histories.contacts
     .filter((h) => h.row.contact.tier === "Dead" || h.row.contact.stage === "Lost")
@@ -240,7 +237,7 @@ function archiveSection(histories: Histories, input: ReviewInput): Section {
 }
 
 /** Best and worst reply rate among templates with at least MIN_TEMPLATE_SENDS sends in the window. */
-function templateSection(histories: Histories, input: ReviewInput): Section {
+function templateSection(histories: Histories, input: MetricsSource): Section {
   const window = lastDays(input.settings.metricsWindowDays, input.zone, input.now);
   const ranked = [...templateTallies(histories, window)]
     .filter(([, t]) => t.sends >= MIN_TEMPLATE_SENDS)

@@ -2,7 +2,7 @@
 // bold) and Touchbase's three native charts — created once, then updated in place only when
 // their data moved. A chart whose title is not one of ours is a person's and is left alone.
 import { localDayKey } from "../domain/digestSchedule";
-import { computeMetricsFor } from "../domain/metrics";
+import { computeMetricsFor, type MetricsSource } from "../domain/metrics";
 import {
   GENERATED_LABEL,
   GENERATED_ROW,
@@ -11,8 +11,6 @@ import {
   type MetricsLayout,
 } from "../domain/metricsLayout";
 import { TAB } from "../domain/schema";
-import type { Settings } from "../domain/settings";
-import type { ContactRow, Touch } from "../domain/types";
 import { findSheet } from "./tableIO";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -38,12 +36,7 @@ function generatedToday(sheet: Sheet, zone: string, now: Date): boolean {
   );
 }
 
-export interface MetricsRefresh {
-  readonly rows: readonly ContactRow[];
-  readonly touches: readonly Touch[];
-  readonly settings: Settings;
-  readonly zone: string;
-  readonly now: Date;
+export interface MetricsRefresh extends MetricsSource {
   /** "daily": only when the tab was not generated today; "now": always (Refresh now). */
   readonly when: "daily" | "now";
 }
@@ -55,9 +48,7 @@ export function refreshMetricsTab(spreadsheet: Spreadsheet, refresh: MetricsRefr
     return false;
   }
   const sheet = found ?? spreadsheet.insertSheet(TAB.metrics);
-  const layout = layoutMetrics(
-    computeMetricsFor(refresh, refresh.settings, refresh.zone, refresh.now),
-  );
+  const layout = layoutMetrics(computeMetricsFor(refresh));
   // The Generated stamp is written last (with the values): a run cut short before then leaves
   // yesterday's stamp, so the next run does the whole tab again.
   const grid = gridRange(sheet, layout);

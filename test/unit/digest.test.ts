@@ -3,8 +3,9 @@ import { escapeHtml } from "../../src/domain/html";
 import { daysBetween } from "../../src/domain/dates";
 import { formatAmount, formatWhen } from "../../src/domain/format";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
-import type { Status, Tier } from "../../src/domain/schema";
-import type { CadenceStep, Contact, ContactResult, When } from "../../src/domain/types";
+import type { Tier } from "../../src/domain/schema";
+import type { CadenceStep, Contact, When } from "../../src/domain/types";
+import { contactResult } from "./engine-fixtures";
 
 const ZONE = "America/New_York";
 // Wed 18 Nov 2026, 09:00 in New York (14:00 UTC).
@@ -43,26 +44,7 @@ function contact(overrides: Partial<Contact> = {}): Contact {
   };
 }
 
-function result(status: Status, overrides: Partial<ContactResult> = {}): ContactResult {
-  return {
-    status,
-    due: null,
-    lastTouch: null,
-    daysSinceTouch: null,
-    touches: 0,
-    attempts: 0,
-    step: "",
-    lastOutcome: "",
-    cadenceStart: null,
-    problem: "",
-    cadence: "",
-    dueStep: null,
-    tierChange: null,
-    stale: false,
-    awaitingReply: false,
-    ...overrides,
-  };
-}
+const result = contactResult;
 
 const day = (iso: string): When => ({ at: new Date(iso), hasTime: false });
 const at = (iso: string): When => ({ at: new Date(iso), hasTime: true });

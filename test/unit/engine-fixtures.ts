@@ -6,6 +6,7 @@ import { TAB } from "../../src/domain/schema";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/domain/settings";
 import { indexTable } from "../../src/domain/table";
 import type { Cadence, Contact, ContactResult, Touch, When } from "../../src/domain/types";
+import type { Status } from "../../src/domain/schema";
 import { type Cell } from "../../src/domain/cells";
 
 export const BERLIN = "Europe/Berlin";
@@ -60,6 +61,31 @@ export function contact(fields: Partial<Contact> = {}): Contact {
     previousStep: "",
     cells: new Map(),
     problems: [],
+    ...fields,
+  };
+}
+
+/** A computed result with nothing due, for tests that set only the fields they read. */
+export function contactResult(
+  status: Status = "Upcoming",
+  fields: Partial<ContactResult> = {},
+): ContactResult {
+  return {
+    status,
+    due: null,
+    lastTouch: null,
+    daysSinceTouch: null,
+    touches: 0,
+    attempts: 0,
+    step: "",
+    lastOutcome: "",
+    cadenceStart: null,
+    problem: "",
+    cadence: "",
+    dueStep: null,
+    tierChange: null,
+    stale: false,
+    awaitingReply: false,
     ...fields,
   };
 }

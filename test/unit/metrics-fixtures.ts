@@ -4,35 +4,14 @@
 import { computeMetrics, type MetricsReport } from "../../src/domain/metrics";
 import type { MetricTable } from "../../src/domain/metricsTable";
 import type { Contact, ContactResult, ContactRow, Touch } from "../../src/domain/types";
-import { at, BERLIN, contact, dateOnly, inbound, touch } from "./engine-fixtures";
+import { at, BERLIN, contact, contactResult, dateOnly, inbound, touch } from "./engine-fixtures";
 
 export const ALEX = "alex@acme.test";
 export const SAM = "sam@acme.test";
 export const NOW = at("2026-03-20 12:00");
 
-export function result(fields: Partial<ContactResult> = {}): ContactResult {
-  return {
-    status: "Upcoming",
-    due: null,
-    lastTouch: null,
-    daysSinceTouch: null,
-    touches: 0,
-    attempts: 0,
-    step: "",
-    lastOutcome: "",
-    cadenceStart: null,
-    problem: "",
-    cadence: "",
-    dueStep: null,
-    tierChange: null,
-    stale: false,
-    awaitingReply: false,
-    ...fields,
-  };
-}
-
 export function row(fields: Partial<Contact>, outcome: Partial<ContactResult> = {}): ContactRow {
-  return { contact: contact(fields), result: result(outcome) };
+  return { contact: contact(fields), result: contactResult(outcome.status, outcome) };
 }
 
 export const TEAM_ROWS: ContactRow[] = [
