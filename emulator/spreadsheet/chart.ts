@@ -35,9 +35,26 @@ export function chartDataOf(chart: unknown, method: string): ChartData {
   return internalOf<ChartData>(chart, method);
 }
 
+/** A chart's options as the script reads them back (`EmbeddedChart.getOptions()`). */
+export class ChartOptionsEmu implements GoogleAppsScript.Charts.ChartOptions {
+  readonly [SERVICE_NAME] = "ChartOptions";
+
+  constructor(private readonly options: Readonly<Record<string, unknown>>) {}
+
+  /** The option's value; null when it was never set. */
+  get(option: string): unknown {
+    return option in this.options ? this.options[option] : null;
+  }
+}
+
 export class EmbeddedChartEmu implements Pick<
   Chart,
-  "getChartId" | "getNumHeaders" | "getRanges" | "getTransposeRowsAndColumns" | "modify"
+  | "getChartId"
+  | "getNumHeaders"
+  | "getOptions"
+  | "getRanges"
+  | "getTransposeRowsAndColumns"
+  | "modify"
 > {
   readonly [SERVICE_NAME] = "EmbeddedChart";
   readonly [INTERNAL]: ChartData;
@@ -57,6 +74,9 @@ export class EmbeddedChartEmu implements Pick<
   }
   getRanges(): Range[] {
     return rangesOf(this.store, this[INTERNAL]);
+  }
+  getOptions(): GoogleAppsScript.Charts.ChartOptions {
+    return asGas(new ChartOptionsEmu({ ...this[INTERNAL].options }));
   }
   getTransposeRowsAndColumns(): boolean {
     return this[INTERNAL].transpose;

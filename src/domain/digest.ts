@@ -43,6 +43,8 @@ export interface DigestInput {
   readonly maxRowsPerSection?: number;
   /** Largest text + HTML size in bytes (default DIGEST_MAX_BYTES); sections shrink to fit. */
   readonly maxBytes?: number;
+  /** Managers' Monday review (weeklyReview.ts), shown after the team sections. */
+  readonly weeklyReview?: readonly Section[];
 }
 
 export interface DigestCounts {
@@ -66,13 +68,13 @@ export interface Digest {
   readonly counts: DigestCounts;
 }
 
-interface SectionRow {
+export interface SectionRow {
   readonly cells: readonly string[];
   /** Link to the contact's row; shown on the first cell. */
   readonly link?: string;
 }
 
-interface Section {
+export interface Section {
   readonly title: string;
   readonly columns: readonly string[];
   readonly rows: readonly SectionRow[];
@@ -126,6 +128,8 @@ export function buildDigest(input: DigestInput): Digest | null {
       );
     }
     sections.push(view.runProblemSection(sheetProblems));
+    // Managers' Monday review closes the email (its sections come ready-made and small).
+    if (input.isManager) sections.push(...(input.weeklyReview ?? []).map((s) => view.capped(s)));
     const nonEmpty = sections.filter((s) => s.total > 0);
     if (nonEmpty.length === 0) return null;
     return {
@@ -309,6 +313,16 @@ class DigestView {
       cells: toCells(r).map((cell) => clip(cell)),
       link: this.rowLink(r.contact),
     }));
+  }
+
+  /** A ready-made section (the Monday review) held to this view's cap and cell length. */
+  capped(section: Section): Section {
+    return {
+      ...section,
+      rows: section.rows
+        .slice(0, this.cap)
+        .map((row) => ({ ...row, cells: row.cells.map((cell) => clip(cell)) })),
+    };
   }
 
   contactSection(title: string, rows: readonly ContactRow[]): Section {

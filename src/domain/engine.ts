@@ -55,16 +55,28 @@ export interface TouchFacts {
 
 const lastOf = <T>(list: readonly T[]): T | undefined => list[list.length - 1];
 
+/** A touch that happened: unsent drafts and failed sends never reached the contact. */
+export function happened(touch: Touch): boolean {
+  return !(touch.delivery && UNDELIVERED.has(touch.delivery));
+}
+
+/** An inbound touch from the contact, not from a machine (a bounce, an auto-reply). */
+export function isReply(touch: Touch): boolean {
+  return touch.direction === "Inbound" && !NOT_A_REPLY.has(touch.outcome.toLowerCase());
+}
+
 export function summarizeTouches(touches: readonly Touch[]): TouchFacts {
-  const happened = touches.filter((t) => !(t.delivery && UNDELIVERED.has(t.delivery)));
-  const counted = happened.filter((t) => t.direction === "Outbound" || t.direction === "Inbound");
-  const outbound = counted.filter((t) => t.direction === "Outbound");
-  const replies = counted.filter(
-    (t) => t.direction === "Inbound" && !NOT_A_REPLY.has(t.outcome.toLowerCase()),
+  const happenedTouches = touches.filter(happened);
+  const counted = happenedTouches.filter(
+    (t) => t.direction === "Outbound" || t.direction === "Inbound",
   );
+  const outbound = counted.filter((t) => t.direction === "Outbound");
+  const replies = counted.filter(isReply);
   // Notes the automation writes itself (a tier change) are not a person's latest touch: they must
   // not clear the Next Follow-Up agreed on the touch before, nor become the Last Outcome.
-  const logged = happened.filter((t) => !(t.direction === "Internal" && t.source === "Automation"));
+  const logged = happenedTouches.filter(
+    (t) => !(t.direction === "Internal" && t.source === "Automation"),
+  );
   const lastOutbound = lastOf(outbound);
   const lastReply = lastOf(replies);
   // The archive keeps every touch since the last reply in Touches (domain/archive.ts), so only
@@ -80,7 +92,7 @@ export function summarizeTouches(touches: readonly Touch[]): TouchFacts {
     lastOutbound,
     lastReply,
     latest: lastOf(logged),
-    first: happened[0],
+    first: happenedTouches[0],
     attempts,
     touchCount: counted.length + archived.touches,
     awaitingReply: !!lastReply && (!lastOutbound || lastReply.timestamp > lastOutbound.timestamp),

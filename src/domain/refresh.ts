@@ -40,6 +40,11 @@ export interface RefreshInput {
 export interface RefreshPlan {
   readonly rows: readonly ContactRow[];
   /**
+   * Every readable Touches row, in time order (contactId "" when it names no contact): the email
+   * planner, the Gmail sync and Metrics read them.
+   */
+  readonly touches: readonly Touch[];
+  /**
    * Touchbase's own Contacts columns to rewrite whole: header → one cell per Contacts table row.
    * Empty when every computed cell already holds what would be written (most hours).
    */
@@ -55,8 +60,6 @@ export interface RefreshPlan {
   /** Problems that belong to no contact row (settings, cadences, touches), for Runs and managers. */
   readonly problems: readonly string[];
   readonly counts: RefreshCounts;
-  /** Every parsed touch, in time order (the email planner and the Gmail sync read them). */
-  readonly touches: readonly Touch[];
   /** The Touches tab is empty while Contacts counted touches (see lostHistoryNote). */
   readonly historyLost: boolean;
 }

@@ -3,7 +3,8 @@
 import { buildDigest } from "../domain/digest";
 import { digestIsDue, localDayKey } from "../domain/digestSchedule";
 import type { Settings } from "../domain/settings";
-import type { ContactRow } from "../domain/types";
+import type { ContactRow, Touch } from "../domain/types";
+import { isWeeklyReviewDay, weeklyReviewSections } from "../domain/weeklyReview";
 
 export interface DigestEmail {
   readonly subject: string;
@@ -22,6 +23,8 @@ export interface DigestDelivery {
   /** null: send now (the menu's test); else send when due today, once per local day. */
   readonly schedule: DigestDayMark | null;
   readonly rows: readonly ContactRow[];
+  /** Every parsed touch, for managers' Monday review. */
+  readonly touches: readonly Touch[];
   readonly runProblems: readonly string[];
   /** What this run could not write (a full spreadsheet): shown to every recipient. */
   readonly writeProblems?: readonly string[];
@@ -45,9 +48,10 @@ export function deliverDigest(delivery: DigestDelivery): number {
     });
   if (!due) return 0; // already sent today, or before Digest hour
 
+  const isManager = settings.managerEmails.includes(delivery.user);
   const digest = buildDigest({
     recipient: delivery.user,
-    isManager: settings.managerEmails.includes(delivery.user),
+    isManager,
     rows: delivery.rows,
     settings,
     zone,
@@ -55,6 +59,8 @@ export function deliverDigest(delivery: DigestDelivery): number {
     ...delivery.links(),
     runProblems: delivery.runProblems,
     writeProblems: delivery.writeProblems,
+    weeklyReview:
+      isManager && isWeeklyReviewDay(now, zone) ? weeklyReviewSections(delivery) : undefined,
   });
   // Mark the day before sending: a trigger that fires twice, or a retry after a crash, must never
   // send a second digest. If the send itself fails, the mark is undone so the next hour retries.

@@ -10,6 +10,7 @@ import {
 import { DEFAULT_CADENCE_ROWS } from "../domain/defaults/cadences";
 import { defaultSettingsRows } from "../domain/defaults/settingsRows";
 import { DEFAULT_TEMPLATES } from "../domain/defaults/templates";
+import { METRICS_TITLE } from "../domain/metricsLayout";
 import {
   CONTACT,
   CONTACTS_SPEC,
@@ -69,8 +70,6 @@ export interface SetupOptions {
    */
   readonly confirm?: (question: string) => boolean;
 }
-
-export const METRICS_TITLE = "Touchbase metrics (generated: Touchbase rewrites this tab)";
 
 /** Tabs whose default rows setup writes; they are small, so setup reads them whole. */
 const SEEDED_TABS: ReadonlySet<string> = new Set([TAB.settings, TAB.templates, TAB.cadences]);

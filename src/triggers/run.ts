@@ -1,7 +1,7 @@
 // The automation run (DESIGN §3): take this spreadsheet's lease → read and compute every contact
 // (and the due emails) → write the computed columns → sync Gmail → draft or send the due emails →
-// send the user's digest when due → hand the lease back → log a Runs row. Every step is a thin
-// call into sheets/, gmail/ or domain/; nothing here runs per row.
+// send the user's digest when due → refresh Metrics (once a day) → hand the lease back → log a
+// Runs row. Every step is a thin call into sheets/, gmail/ or domain/; nothing here runs per row.
 import {
   elapsedSeconds,
   emptyRunRecord,
@@ -13,6 +13,7 @@ import {
 import { activityOf, REAUTHORIZE_RUN_MESSAGE, writeFailedMessage } from "../domain/runMessages";
 import { errorMessage } from "../errors";
 import { deliverDigest, type DigestDayMark } from "../gmail/digestMail";
+import { refreshMetricsTab } from "../sheets/metricsTab";
 import { appendRunRow } from "../sheets/runsLog";
 import { readWorkbook, writeWorkbook, type Workbook, type WorkbookWrite } from "../sheets/workbook";
 
@@ -37,6 +38,8 @@ export interface RunOptions {
    * that needs a scope added after the first release (Gmail reading) skips itself.
    */
   readonly authorizationRequired?: boolean;
+  /** "now": rewrite the Metrics tab (Refresh now); else once a day (default). */
+  readonly metrics?: "daily" | "now";
 }
 
 /**
@@ -98,6 +101,10 @@ export function performRun(options: RunOptions): RunRecord {
       if (options.digest !== "skip" && Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
         record.digests = sendDigest(options, workbook, startedAt, written.problems);
       }
+      // Metrics of a history that looks lost would be all zeros: the tab waits for the history.
+      if (!workbook.plan.historyLost && Date.now() - startedAt.getTime() <= RUN_BUDGET_MS) {
+        refreshMetrics(options, workbook, startedAt, record);
+      }
     } catch (error) {
       noteRunError(record, errorMessage(error));
     }
@@ -134,6 +141,7 @@ function sendDigest(
     user: options.user,
     schedule: options.digest === "now" || options.digest === "skip" ? null : options.digest,
     rows: workbook.plan.rows,
+    touches: workbook.plan.touches,
     runProblems: workbook.plan.problems,
     writeProblems,
     settings: workbook.settings,
@@ -144,6 +152,22 @@ function sendDigest(
       contactsSheetId: workbook.contacts.sheet.getSheetId(),
     }),
   });
+}
+
+/** A failure here is the run's Error, named: the computed columns and digest are already done. */
+function refreshMetrics(options: RunOptions, workbook: Workbook, now: Date, record: RunRecord) {
+  try {
+    refreshMetricsTab(options.spreadsheet, {
+      rows: workbook.plan.rows,
+      touches: workbook.plan.touches,
+      settings: workbook.settings,
+      zone: workbook.zone,
+      now,
+      when: options.metrics ?? "daily",
+    });
+  } catch (error) {
+    noteRunError(record, `Metrics not refreshed: ${errorMessage(error)}`);
+  }
 }
 
 function logRun(spreadsheet: Spreadsheet, record: RunRecord): void {

@@ -64,7 +64,11 @@ export function menuSetUpSheets(): void {
 }
 
 /** A run from the menu, on the active spreadsheet as the person clicking. */
-function menuRun(trigger: RunOptions["trigger"], digest: RunOptions["digest"]) {
+function menuRun(
+  trigger: RunOptions["trigger"],
+  digest: RunOptions["digest"],
+  metrics: RunOptions["metrics"] = "daily",
+) {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return performRun({
     spreadsheet,
@@ -72,12 +76,13 @@ function menuRun(trigger: RunOptions["trigger"], digest: RunOptions["digest"]) {
     user: activeUser(),
     trigger,
     digest,
+    metrics,
   });
 }
 
 export function menuRefreshNow(): void {
   guarded("Refresh now", () => {
-    alert("Refresh now", refreshSummary(menuRun("Menu", "skip")));
+    alert("Refresh now", refreshSummary(menuRun("Menu", "skip", "now")));
   });
 }
 

@@ -175,6 +175,23 @@ describe("charts", () => {
     sheet.removeChart(sheet.getCharts()[0]!);
     expect(sheet.getCharts()).toHaveLength(0);
   });
+  it("reads a chart's options back, null for one never set", () => {
+    const { sheet, charts } = setup();
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(charts.ChartType.LINE)
+        .addRange(sheet.getRange("A1:C4"))
+        .setOption("title", "Weekly")
+        .build(),
+    );
+    const options = sheet.getCharts()[0]!.getOptions();
+    expect(options.get("title")).toBe("Weekly");
+    expect(options.get("legend")).toBeNull();
+    const retitled = sheet.getCharts()[0]!.modify().setOption("title", "Per week").build();
+    sheet.updateChart(retitled);
+    expect(sheet.getCharts().map((c) => c.getOptions().get("title"))).toEqual(["Per week"]);
+  });
 });
 
 describe("rows and columns", () => {
