@@ -11,6 +11,13 @@ import {
   menuTurnOffAutomation,
   menuTurnOnAutomation,
 } from "./ui/actions";
+import {
+  importPreview,
+  importRun,
+  importStart,
+  importUploadCsv,
+  menuImportContacts,
+} from "./ui/importDialog";
 import { onInstall, onOpen } from "./ui/menu";
 
 declare const global: Record<string, unknown>;
@@ -26,3 +33,8 @@ global.menuSendMyDigestNow = menuSendMyDigestNow;
 global.menuTurnOnAutomation = menuTurnOnAutomation;
 global.menuTurnOffAutomation = menuTurnOffAutomation;
 global.runAutomation = runAutomation;
+global.menuImportContacts = menuImportContacts;
+global.importStart = importStart;
+global.importUploadCsv = importUploadCsv;
+global.importPreview = importPreview;
+global.importRun = importRun;

@@ -9,6 +9,7 @@ export type CsvResult =
 
 const BYTE_ORDER_MARK = "\ufeff";
 /** Characters that do not occur in text files: NUL, other C0 controls, undecodable bytes (U+FFFD). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_TEXT = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f\ufffd]/g;
 
 function looksBinary(text: string): boolean {

@@ -5,7 +5,7 @@ import type { RefreshPlan } from "./refresh";
 import { RUN } from "./schema";
 
 /** What started the run, as written in the Runs tab's Trigger column. */
-export type RunTrigger = "Hourly" | "Menu" | "Digest now";
+export type RunTrigger = "Hourly" | "Menu" | "Digest now" | "Import";
 
 export interface RunRecord {
   started: Date;

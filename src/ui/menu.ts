@@ -11,10 +11,15 @@ export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = 
   { caption: "Send my digest now", functionName: "menuSendMyDigestNow" },
   { caption: "Turn on automation for me", functionName: "menuTurnOnAutomation" },
   { caption: "Turn off automation for me", functionName: "menuTurnOffAutomation" },
+  { caption: "Import contacts", functionName: "menuImportContacts" },
 ];
 
-/** Items after which a separator groups the menu: daily use · maintenance · automation. */
-const SEPARATE_AFTER = new Set(["menuLogTouchForSelectedRow", "menuSendMyDigestNow"]);
+/** Items after which a separator groups the menu: daily use · maintenance · automation · import. */
+const SEPARATE_AFTER = new Set([
+  "menuLogTouchForSelectedRow",
+  "menuSendMyDigestNow",
+  "menuTurnOffAutomation",
+]);
 
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();

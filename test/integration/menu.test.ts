@@ -18,6 +18,8 @@ const MENU_CAPTIONS = [
   "Send my digest now",
   "Turn on automation for me",
   "Turn off automation for me",
+  // Added by issue 12 (after DESIGN §6's items, which keep their order).
+  "Import contacts",
 ];
 
 /** Calls a menu-building execution may make: the Ui and the menu it builds, nothing else. */
@@ -138,7 +140,7 @@ describe("onOpen builds the add-on menu", () => {
         feedback: shown() > before,
       }).toEqual({ caption: item.caption, error: undefined, feedback: true });
     }
-    // "Turn off automation for me" comes last and removed the trigger the item before made.
+    // "Turn off automation for me" came after "Turn on…" and removed the trigger it made.
     expect(wb.emu.triggers.all()).toHaveLength(0);
   });
 });
