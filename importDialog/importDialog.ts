@@ -33,17 +33,6 @@ function call<T>(name: string, ...args: unknown[]): Promise<T> {
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const STAGES = [
-  "New Lead",
-  "Qualified",
-  "Meeting Completed",
-  "Proposal Sent",
-  "Negotiation",
-  "Won",
-  "Lost",
-  "Nurture",
-];
-const TIERS = ["Hot", "Warm", "Cold", "Dead"];
 
 let start: ImportStart | null = null;
 let source: ImportSource | null = null;
@@ -328,8 +317,8 @@ function render(view: ImportPreview): void {
   renderList("errors", view.errors);
   renderList("warnings", view.warnings);
   renderColumns(view);
-  renderWords("stages-block", "stages", view.stages, STAGES, "stages");
-  renderWords("tiers-block", "tiers", view.tiers, TIERS, "tiers");
+  renderWords("stages-block", "stages", view.stages, view.stageChoices, "stages");
+  renderWords("tiers-block", "tiers", view.tiers, view.tierChoices, "tiers");
   renderOwners(view);
   $<HTMLSelectElement>("number-style").value = view.numberStyle;
   $<HTMLSelectElement>("date-order").value = view.dateOrder;

@@ -109,6 +109,9 @@ export interface ImportPreview {
   readonly rowCount: number;
   readonly columns: readonly ImportColumnView[];
   readonly fields: readonly ImportField[];
+  /** Touchbase's stages and tiers, for the value questions. */
+  readonly stageChoices: readonly string[];
+  readonly tierChoices: readonly string[];
   readonly stages: readonly ImportWordView[];
   readonly tiers: readonly ImportWordView[];
   readonly owners: readonly ImportOwnerView[];

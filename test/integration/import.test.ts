@@ -1,8 +1,10 @@
 // "Import contacts" through the built bundle (issue 12): a tab and CSV files in, one batch write,
 // duplicates by Email, text kept as text, the Runs report, bad input, and service calls that do not
 // grow with the rows. The dialog's calls are made as google.script.run makes them (sidebarCall).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { RunResult } from "../../emulator";
-import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
+import { createWorkbench, DIST_DIR, type Workbench } from "../../scripts/demo/workbench";
 import { ALEX, records, sheetOf, typeRows } from "./support";
 
 const NOW = new Date("2026-03-02T14:00:00Z");
@@ -102,6 +104,31 @@ const HUBSPOT_CSV = [
   "102,Ben,Okafor,BEN@client.test,Okafor Ltd,Sam Lee,opportunity,",
   "103,Chloé,Martin,chloe@client.test,Martin SA,Priya Rao,customer,",
 ].join("\r\n");
+
+describe("the Import contacts dialog", () => {
+  it("opens dist/Import.html as a modal dialog that loads nothing from the network", () => {
+    const wb = newWorkbench();
+    const result = wb.menu("menuImportContacts");
+    expect(result.error).toBeUndefined();
+    const dialog = wb.emu.spreadsheets.ui.dialogs.at(-1)!;
+    expect({ kind: dialog.kind, title: dialog.title }).toEqual({
+      kind: "modal",
+      title: "Import contacts",
+    });
+    expect(dialog.html).toBe(readFileSync(join(DIST_DIR, "Import.html"), "utf8"));
+    expect(dialog.html.match(/(src|href)\s*=\s*["']?https?:/gi)).toBeNull();
+    // Every control the person uses has a label.
+    expect(dialog.html).toContain('<label for="tab-select"');
+    expect(dialog.html).toContain('<label for="file-input"');
+  });
+
+  it("importStart lists the tabs a list can come from, not Touchbase's own", () => {
+    const wb = newWorkbench();
+    wb.spreadsheet().insertSheet("Leads");
+    const start = valueOf<{ tabs: string[] }>(serverCall(wb, "importStart"));
+    expect(start.tabs.filter((t) => t !== "Sheet1")).toEqual(["Leads"]);
+  });
+});
 
 describe("import from a tab", () => {
   it("maps a Leads tab's Full name, E-mail, Account and Status and writes a Runs report", () => {
