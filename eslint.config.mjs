@@ -88,7 +88,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["sidebar/**/*.ts"],
+    files: ["sidebar/**/*.ts", "importDialog/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -4,11 +4,14 @@
 //   day's first run, which rewrites the Metrics tab ("metrics"), equal at both sizes and
 //   ≤ METRICS_RUN_CALLS (charts already in place), its node time at 10× touches ≤ 12×;
 //   estimated Apps Script time ≤ 60 s at 10k contacts; node time at 10× rows ≤ 12×; peak RSS ≤ 1 GB.
-// Each size runs in its own child process so its peak RSS is its own.
+// Each size runs in its own child process so its peak RSS is its own. The "import" scenario (issue
+// 12) imports a 100- and a 10,000-row CSV into a 1,000-contact sheet; target: the same service calls
+// at both sizes but the one grid growth a 10,000-row list needs.
 import { execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { timeDrivenEvent } from "../emulator";
 import { createWorkbench, type Workbench } from "./demo/workbench";
+import { importBenchCsv } from "./demo/importFile";
 
 const SIZES = [
   { contacts: 1_000, touches: 10_000 },
@@ -243,6 +246,62 @@ function measureEmailScenarios(contacts: number, touches: number): BenchLine[] {
   ];
 }
 
+const IMPORT_SIZES = [100, 10_000];
+
+interface ImportLine {
+  scenario: "import";
+  contacts: number;
+  rows: number;
+  serviceCalls: number;
+  estimatedAppsScriptSeconds: number;
+  nodeMs: number;
+  peakRssMb: number;
+}
+
+/** One import of `rows` CSV rows through the dialog's server calls, timed on the importRun call. */
+function measureImport(rows: number): ImportLine {
+  const contacts = 1_000;
+  const bench = createWorkbench({ now: START, demo: { contacts, touches: 10_000 } });
+  const { result, nodeMs } = importBenchCsv(bench, rows);
+  if (result.error) throw result.error;
+  const answer = result.value as { ok: boolean; error?: string };
+  if (!answer.ok) throw new Error(`import failed: ${answer.error}`);
+  return {
+    scenario: "import",
+    contacts,
+    rows,
+    serviceCalls: result.calls,
+    estimatedAppsScriptSeconds: round(result.estimatedSeconds),
+    nodeMs: Math.round(nodeMs),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+function checkImportTargets(lines: ImportLine[]): string[] {
+  const [small, large] = lines;
+  if (!small || !large) return ["missing import sizes"];
+  // A 10,000-row list needs the Contacts grid grown once (insertRowsAfter); nothing else differs.
+  if (large.serviceCalls > small.serviceCalls + 1) {
+    return [`import service calls grew: ${small.serviceCalls} → ${large.serviceCalls}`];
+  }
+  return large.peakRssMb > 1024 ? [`import peak RSS ${large.peakRssMb} MB > 1 GB`] : [];
+}
+
+function childLines<T>(args: string[]): T[] {
+  const output = execFileSync(process.execPath, [...process.execArgv, __filename, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return output
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((text) => {
+      console.log(text);
+      return JSON.parse(text) as T;
+    });
+}
+
 function checkTargets(lines: BenchLine[]): string[] {
   const failures: string[] = [];
   const send = lines.find((l) => l.scenario === "send-run");
@@ -292,6 +351,11 @@ function checkTargets(lines: BenchLine[]): string[] {
 }
 
 function main(): void {
+  const importArg = process.argv.indexOf("--import-rows");
+  if (importArg >= 0) {
+    console.log(JSON.stringify(measureImport(Number(process.argv[importArg + 1]))));
+    return;
+  }
   const sizeArg = process.argv.indexOf("--size");
   if (sizeArg >= 0) {
     const [contacts, touches] = process.argv[sizeArg + 1]!.split(":").map(Number);
@@ -306,17 +370,12 @@ function main(): void {
     ["--size", `${largest.contacts}:${largest.touches}`, "--emails"],
   ];
   for (const args of runs) {
-    const output = execFileSync(process.execPath, [...process.execArgv, __filename, ...args], {
-      encoding: "utf8",
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    for (const text of output.split("\n").filter((l) => l.startsWith("{"))) {
-      console.log(text);
-      lines.push(JSON.parse(text) as BenchLine);
-    }
+    lines.push(...childLines<BenchLine>(args));
   }
-  const failures = checkTargets(lines);
+  const importLines = IMPORT_SIZES.flatMap((rows) =>
+    childLines<ImportLine>(["--import-rows", String(rows)]),
+  );
+  const failures = [...checkTargets(lines), ...checkImportTargets(importLines)];
   const small = lines.find((l) => l.scenario === "hourly-run" && l.contacts === SIZES[0]!.contacts);
   const large = lines.find((l) => l.scenario === "hourly-run" && l.contacts === SIZES[1]!.contacts);
   if (small && large) {

@@ -2,6 +2,7 @@
 // Walks through what a person would do — open the sheet, set it up, turn automation on — then
 // fires the hourly trigger past Digest hour and prints the sheet, the Runs row and the digest.
 import { generateDemoSheet, loadDemoIntoSpreadsheet } from "./demo";
+import { importFileIntoPlayground, importFlagGiven } from "./demo/importFile";
 import { createWorkbench } from "./demo/workbench";
 
 const CONTACTS = Number(process.env.TOUCHBASE_DEMO_CONTACTS ?? 60);
@@ -50,6 +51,11 @@ function main(): void {
   });
   loadDemoIntoSpreadsheet(bench.spreadsheet(), demo);
   line(`Team: ${bench.owners.join(", ")} (manager: ${demo.managers.join(", ")})`);
+
+  if (importFlagGiven(process.argv)) {
+    heading(`${owner} → Import contacts`);
+    return importFileIntoPlayground(bench, owner!, process.argv, line);
+  }
 
   heading(`4. ${owner} → Turn on automation for me`);
   const on = bench.menu("menuTurnOnAutomation");

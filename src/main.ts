@@ -12,6 +12,13 @@ import {
   menuTurnOnAutomation,
 } from "./ui/actions";
 import { menuArchiveOldTouches } from "./ui/archiveAction";
+import {
+  importPreview,
+  importRun,
+  importStart,
+  importUploadCsv,
+  menuImportContacts,
+} from "./ui/importDialog";
 import { onInstall, onOpen } from "./ui/menu";
 
 declare const global: Record<string, unknown>;
@@ -28,3 +35,8 @@ global.menuTurnOnAutomation = menuTurnOnAutomation;
 global.menuTurnOffAutomation = menuTurnOffAutomation;
 global.menuArchiveOldTouches = menuArchiveOldTouches;
 global.runAutomation = runAutomation;
+global.menuImportContacts = menuImportContacts;
+global.importStart = importStart;
+global.importUploadCsv = importUploadCsv;
+global.importPreview = importPreview;
+global.importRun = importRun;

@@ -6,7 +6,7 @@ import { summarizeProblems } from "./limits";
 import { RUN } from "./schema";
 
 /** What started the run, as written in the Runs tab's Trigger column. */
-export type RunTrigger = "Hourly" | "Menu" | "Digest now" | "Archive";
+export type RunTrigger = "Hourly" | "Menu" | "Digest now" | "Archive" | "Import";
 
 export interface RunRecord {
   started: Date;

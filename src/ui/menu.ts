@@ -11,10 +11,11 @@ export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = 
   { caption: "Send my digest now", functionName: "menuSendMyDigestNow" },
   { caption: "Turn on automation for me", functionName: "menuTurnOnAutomation" },
   { caption: "Turn off automation for me", functionName: "menuTurnOffAutomation" },
+  { caption: "Import contacts", functionName: "menuImportContacts" },
   { caption: "Archive old touches", functionName: "menuArchiveOldTouches" },
 ];
 
-/** Items after which a separator groups the menu: daily use · maintenance · automation · upkeep. */
+/** Items after which a separator groups the menu: daily use · maintenance · automation · data. */
 const SEPARATE_AFTER = new Set([
   "menuLogTouchForSelectedRow",
   "menuSendMyDigestNow",

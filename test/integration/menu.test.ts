@@ -18,7 +18,8 @@ const MENU_CAPTIONS = [
   "Send my digest now",
   "Turn on automation for me",
   "Turn off automation for me",
-  // Issue 7: after DESIGN §6's items.
+  // Added by issues 12 and 7 (after DESIGN §6's items, which keep their order).
+  "Import contacts",
   "Archive old touches",
 ];
 
@@ -143,7 +144,7 @@ describe("onOpen builds the add-on menu", () => {
         feedback: shown() > before,
       }).toEqual({ caption: item.caption, error: undefined, feedback: true });
     }
-    // "Turn off automation for me" comes last and removed the trigger the item before made.
+    // "Turn off automation for me" came after "Turn on…" and removed the trigger it made.
     expect(wb.emu.triggers.all()).toHaveLength(0);
   });
 });
