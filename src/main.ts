@@ -12,6 +12,17 @@ import {
   menuTurnOnAutomation,
 } from "./ui/actions";
 import { onInstall, onOpen } from "./ui/menu";
+import {
+  sidebarContact,
+  sidebarContext,
+  sidebarCover,
+  sidebarLogTouch,
+  sidebarMyDay,
+  sidebarReassign,
+  sidebarSearch,
+  sidebarSetAutomation,
+  sidebarSnooze,
+} from "./ui/sidebar";
 
 declare const global: Record<string, unknown>;
 
@@ -26,3 +37,12 @@ global.menuSendMyDigestNow = menuSendMyDigestNow;
 global.menuTurnOnAutomation = menuTurnOnAutomation;
 global.menuTurnOffAutomation = menuTurnOffAutomation;
 global.runAutomation = runAutomation;
+global.sidebarContext = sidebarContext;
+global.sidebarSearch = sidebarSearch;
+global.sidebarContact = sidebarContact;
+global.sidebarMyDay = sidebarMyDay;
+global.sidebarLogTouch = sidebarLogTouch;
+global.sidebarSnooze = sidebarSnooze;
+global.sidebarReassign = sidebarReassign;
+global.sidebarCover = sidebarCover;
+global.sidebarSetAutomation = sidebarSetAutomation;

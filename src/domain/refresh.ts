@@ -64,7 +64,7 @@ export const formatContactId = (n: number): string => `C-${String(n).padStart(6,
 export const formatTouchId = (n: number): string => `T-${String(n).padStart(7, "0")}`;
 
 /** The computed cells of a row; text that quotes user values is fitted to one cell. */
-function computedCells(result: ContactResult): Record<string, Cell> {
+export function computedCells(result: ContactResult): Record<string, Cell> {
   return {
     [CONTACT.status]: result.status,
     [CONTACT.due]: result.due ? result.due.at : "",

@@ -77,7 +77,7 @@ function inWriteOrder(columns: Columns): Columns[] {
   return groups;
 }
 
-function readSettings(spreadsheet: Spreadsheet): { settings: Settings; problems: string[] } {
+export function readSettings(spreadsheet: Spreadsheet): { settings: Settings; problems: string[] } {
   // Only a missing tab or column falls back to the defaults: a failed read (a service error) must
   // stop the run, or every row would be computed and written with the wrong settings.
   const tab = tryReadTable(spreadsheet, SETTINGS_SPEC);
@@ -94,7 +94,11 @@ function readSettings(spreadsheet: Spreadsheet): { settings: Settings; problems:
  * A tab the run can do without (Cadences): when it or a required column is missing, a problem is
  * noted and an empty table used. Any other failure stops the run (see readSettings).
  */
-function readOptionalTab(spreadsheet: Spreadsheet, spec: TableSpec, problems: string[]): Table {
+export function readOptionalTab(
+  spreadsheet: Spreadsheet,
+  spec: TableSpec,
+  problems: string[],
+): Table {
   const tab = tryReadTable(spreadsheet, spec);
   if (tab.ok) return tab.table;
   problems.push(tab.error.message);
