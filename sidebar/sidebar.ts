@@ -236,8 +236,12 @@ function fillOutcomes(): void {
 function fillLogForm(): void {
   if (!context) return;
   const channel = byId<HTMLSelectElement>("log-channel");
-  if (channel.options.length === 0) options(channel, context.channels);
-  if (!channel.value) channel.value = "Call";
+  if (channel.options.length === 0) {
+    options(channel, context.channels);
+    // Most touches logged by hand are calls; the form starts there.
+    for (const option of channel.options) option.defaultSelected = option.value === "Call";
+    channel.value = "Call";
+  }
   fillOutcomes();
   options(
     byId<HTMLSelectElement>("log-stage"),
