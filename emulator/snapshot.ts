@@ -22,13 +22,7 @@ const PROTOTYPES = new Map<string, object>(CLASSES.map((c) => [c.name, c.prototy
 
 const SNAPSHOT_VERSION = 1;
 
-type Encoded =
-  | null
-  | boolean
-  | number
-  | string
-  | Encoded[]
-  | { [key: string]: Encoded };
+type Encoded = null | boolean | number | string | Encoded[] | { [key: string]: Encoded };
 
 /** The emulator's state containers, reached past their TypeScript privacy on purpose. */
 function roots(emu: Emulator): Record<string, object> {
@@ -126,7 +120,8 @@ class Decoder {
     if ("$m" in value) {
       const map = new Map<unknown, unknown>();
       this.byId.set(id, map);
-      for (const [k, v] of value.$m as [Encoded, Encoded][]) map.set(this.decode(k), this.decode(v));
+      for (const [k, v] of value.$m as [Encoded, Encoded][])
+        map.set(this.decode(k), this.decode(v));
       return map;
     }
     if ("$s" in value) {
@@ -147,7 +142,13 @@ class Decoder {
   /** Writes saved fields into `target`; a saved function keeps the target's own. */
   assign(target: Record<string, unknown>, fields: Record<string, Encoded>): void {
     for (const [key, encoded] of Object.entries(fields)) {
-      if (encoded && typeof encoded === "object" && !Array.isArray(encoded) && "$f" in encoded && encoded.$f === 1) {
+      if (
+        encoded &&
+        typeof encoded === "object" &&
+        !Array.isArray(encoded) &&
+        "$f" in encoded &&
+        encoded.$f === 1
+      ) {
         continue;
       }
       target[key] = this.decode(encoded);

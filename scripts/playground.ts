@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     touches: Number(process.env.TOUCHBASE_DEMO_TOUCHES ?? 480),
   });
   console.log(`Touchbase playground: ${playground.url}`);
-  console.log("Edits are kept in .playground/state.json; `npm start -- --reset` starts over. Ctrl+C stops.");
+  console.log(
+    "Edits are kept in .playground/state.json; `npm start -- --reset` starts over. Ctrl+C stops.",
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,8 +2,7 @@
 // Types come from src/api (SidebarApi), so a renamed function or a changed shape fails the build.
 // Only JSON-safe values cross (ISO strings, never Dates). google.script.run allows at most 10
 // calls in flight (APPS-SCRIPT-FACTS): further calls wait here for a free slot instead of failing.
-import type { ServerResult } from "../src/api/result";
-import type { SidebarApi, SidebarFunction } from "../src/api/sidebar";
+import type { SidebarApi, SidebarFunction } from "../src/api/sidebarApi";
 
 type ValueOf<R> = R extends { readonly ok: true; readonly value: infer T } ? T : never;
 

@@ -8,7 +8,7 @@ import type {
   ContactRef,
   MyDayItem,
   SidebarContext,
-} from "../src/api/sidebar";
+} from "../src/api/sidebarApi";
 import { call, messageOf } from "./server";
 
 type View = "myday" | "contact" | "team";

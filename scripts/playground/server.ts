@@ -247,7 +247,13 @@ function menuFunction(
   return entry?.kind === "item" ? entry.functionName : "";
 }
 
-function mailView(m: { to: string; subject: string; plainBody: string; htmlBody: string | null; date: Date }) {
+function mailView(m: {
+  to: string;
+  subject: string;
+  plainBody: string;
+  htmlBody: string | null;
+  date: Date;
+}) {
   return {
     to: m.to,
     subject: m.subject,
@@ -262,7 +268,17 @@ function mailView(m: { to: string; subject: string; plainBody: string; htmlBody:
  * (how Setup colours Status), as the sheet would show them.
  */
 function coloursOf(
-  sheet: { conditionalRules: { condition: { criteriaType: string; criteriaValues: unknown[]; background: string | null; fontColor: string | null }; ranges: { row: number; column: number; numRows: number; numColumns: number }[] }[] },
+  sheet: {
+    conditionalRules: {
+      condition: {
+        criteriaType: string;
+        criteriaValues: unknown[];
+        background: string | null;
+        fontColor: string | null;
+      };
+      ranges: { row: number; column: number; numRows: number; numColumns: number }[];
+    }[];
+  },
   values: string[][],
 ): Record<string, { background: string | null; font: string | null }> {
   const colours: Record<string, { background: string | null; font: string | null }> = {};

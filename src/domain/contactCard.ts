@@ -7,7 +7,7 @@ import type {
   MyDayItem,
   SearchResult,
   TouchLine,
-} from "../api/sidebar";
+} from "../api/sidebarApi";
 import { cellText, normalizeKey, type Cell } from "./cells";
 import { daysBetween, parseCellDate } from "./dates";
 import { computeContact, type ComputeInput } from "./engine";
@@ -15,6 +15,7 @@ import { formatTime } from "./format";
 import { CONTACT, STATUSES, type Status } from "./schema";
 import { isoDay } from "./sidebarTouches";
 import { rowReader, type Table } from "./table";
+import { blankTouch } from "./touches";
 import type { Contact, ContactResult, Touch, When } from "./types";
 
 /** Search answers at most this many contacts; more means "type more". */
@@ -51,26 +52,13 @@ function touchLine(touch: Touch): TouchLine {
  * engine run on the log with one more outbound touch (the "per cadence" chip).
  */
 export function cadenceDate(input: ComputeInput): string {
-  const probe: Touch = {
-    rowNumber: 0,
-    touchId: "",
+  const probe = blankTouch({
     timestamp: input.now,
     contactId: input.contact.id,
-    contactName: input.contact.name,
     channel: "Call",
     direction: "Outbound",
     outcome: "Connected",
-    template: "",
-    step: "",
-    stage: null,
-    notes: "",
-    nextStep: "",
-    nextFollowUp: null,
-    loggedBy: "",
-    source: "Sidebar",
-    threadId: "",
-    delivery: null,
-  };
+  });
   const contact: Contact = { ...input.contact, nextFollowUp: null };
   const result = computeContact({ ...input, contact, touches: [...input.touches, probe] });
   return result.due ? isoDay(result.due.at, input.zone) : "";

@@ -5,10 +5,10 @@ import { parseContacts } from "./contacts";
 import { fitInCell, type Cell } from "./cells";
 import { computeContact } from "./engine";
 import { computedColumnFormat, whenFormat } from "./numberFormats";
-import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
+import { CONTACT, CONTACTS_SPEC, type Tier } from "./schema";
 import type { Settings } from "./settings";
 import { columnOf, type Table } from "./table";
-import { parseTouches, touchesByContact } from "./touches";
+import { parseTouches, touchCells, touchesByContact } from "./touches";
 import type { Contact, ContactResult, ContactRow, Touch } from "./types";
 
 export interface RefreshInput {
@@ -244,18 +244,7 @@ function tierChangeTouch(
     threadId: "",
     delivery: null,
   };
-  const cells = new Map<string, Cell>([
-    [TOUCH.touchId, touch.touchId],
-    [TOUCH.timestamp, touch.timestamp],
-    [TOUCH.contactId, touch.contactId],
-    [TOUCH.contact, touch.contactName],
-    [TOUCH.channel, touch.channel ?? ""],
-    [TOUCH.direction, touch.direction],
-    [TOUCH.outcome, touch.outcome],
-    [TOUCH.notes, touch.notes],
-    [TOUCH.loggedBy, touch.loggedBy],
-    [TOUCH.source, touch.source ?? ""],
-  ]);
+  const cells = touchCells(touch);
   return { cells, touch };
 }
 

@@ -9,12 +9,12 @@ import {
   CONTACT,
   OUTCOMES_BY_CHANNEL,
   STAGES,
-  TOUCH,
   type Channel,
   type Direction,
   type Stage,
 } from "./schema";
 import { isEmail, matchWord, type Cell } from "./cells";
+import { blankTouch } from "./touches";
 import type { Contact, Touch, When } from "./types";
 
 /** An input the person can fix; the message says which field and how. */
@@ -74,28 +74,6 @@ export function directionOf(channel: Channel, outcome: string): Direction {
   return INBOUND_OUTCOMES.has(outcome) ? "Inbound" : "Outbound";
 }
 
-/** The Touches row of a touch, header → value (Next Follow-Up as a Date, as the run reads it). */
-export function touchCells(touch: Touch): Map<string, Cell> {
-  return new Map<string, Cell>([
-    [TOUCH.touchId, touch.touchId],
-    [TOUCH.timestamp, touch.timestamp],
-    [TOUCH.contactId, touch.contactId],
-    [TOUCH.contact, touch.contactName],
-    [TOUCH.channel, touch.channel ?? ""],
-    [TOUCH.direction, touch.direction],
-    [TOUCH.outcome, touch.outcome],
-    [TOUCH.template, touch.template],
-    [TOUCH.stage, touch.stage ?? ""],
-    [TOUCH.notes, touch.notes],
-    [TOUCH.nextStep, touch.nextStep],
-    [TOUCH.nextFollowUp, touch.nextFollowUp ? touch.nextFollowUp.at : ""],
-    [TOUCH.loggedBy, touch.loggedBy],
-    [TOUCH.source, touch.source ?? ""],
-    [TOUCH.threadId, touch.threadId],
-    [TOUCH.delivery, touch.delivery ?? ""],
-  ]);
-}
-
 /** Where the new touches' ids start and who logs them, shared by every plan below. */
 export interface LogContext {
   readonly now: Date;
@@ -120,24 +98,15 @@ function sidebarTouch(
   index: number,
   fields: Partial<Touch> & Pick<Touch, "channel" | "direction" | "outcome">,
 ): Touch {
-  return {
-    rowNumber: 0,
+  return blankTouch({
     touchId: formatTouchId(context.nextTouchNumber + index),
     timestamp: context.now,
     contactId: contact.id,
     contactName: contact.name,
-    template: "",
-    step: "",
-    stage: null,
-    notes: "",
-    nextStep: "",
-    nextFollowUp: null,
     loggedBy: context.user,
     source: "Sidebar",
-    threadId: "",
-    delivery: null,
     ...fields,
-  };
+  });
 }
 
 /** Next Follow-Up as the contact's cell holds it: a Date at local midnight, or blank. */

@@ -1,7 +1,7 @@
 // One contact's row on Contacts, for the sidebar (DESIGN §6): found by the row the sidebar saw and
 // re-checked (ID and Name) before anything is written, so a re-sorted sheet or a deleted row never
 // gets another person's touch. Reads the header and one row: a few calls whatever the sheet size.
-import type { ContactRef } from "../api/sidebar";
+import type { ContactRef } from "../api/sidebarApi";
 import { cellText, normalizeKey, type Cell } from "../domain/cells";
 import { parseContacts } from "../domain/contacts";
 import { computedCells } from "../domain/refresh";

@@ -6,7 +6,7 @@ import { cellText, type Cell } from "../domain/cells";
 import { highestIdNumber } from "../domain/refresh";
 import { planRowBlocks } from "../domain/rowBlocks";
 import { TAB, TOUCH, TOUCHES_SPEC } from "../domain/schema";
-import { touchCells } from "../domain/sidebarTouches";
+import { touchCells } from "../domain/touches";
 import { assertRequired, columnOf, indexTable, MissingTabError, type Table } from "../domain/table";
 import type { Touch } from "../domain/types";
 import { appendRecord, appendRows, findSheet, readHeader } from "./tableIO";

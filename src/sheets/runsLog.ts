@@ -1,6 +1,6 @@
 // The Runs tab: one row per automation run, appended with one call in the tab's own column order
 // (found by header name, like every other tab).
-import type { LastRun } from "../api/sidebar";
+import type { LastRun } from "../api/sidebarApi";
 import { cellText, isBlankCell, type Cell } from "../domain/cells";
 import { lastRunSummary, runRecordCells, type RunRecord } from "../domain/runRecord";
 import { RUN, RUNS_SPEC, TAB } from "../domain/schema";

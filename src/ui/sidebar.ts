@@ -15,7 +15,7 @@ import type {
   SearchResult,
   SidebarContext,
   SnoozeRequest,
-} from "../api/sidebar";
+} from "../api/sidebarApi";
 import type { ServerResult } from "../api/result";
 import { parseCadences } from "../domain/cadences";
 import { cellText, normalizeKey, type Cell } from "../domain/cells";
@@ -41,13 +41,11 @@ import {
   planHandoff,
   planLogTouch,
   planSnooze,
-  SidebarInputError,
-  touchCells,
   type ContactChange,
   type LogContext,
 } from "../domain/sidebarTouches";
 import { columnOf, type Table } from "../domain/table";
-import { parseTouches } from "../domain/touches";
+import { parseTouches, touchCells } from "../domain/touches";
 import type { Cadence, Contact, Touch } from "../domain/types";
 import { errorMessage } from "../errors";
 import {
