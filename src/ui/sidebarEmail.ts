@@ -3,6 +3,7 @@
 // goes through renderTemplate below, the one place that calls it.
 import { TEMPLATE_NAMES } from "../domain/defaults/templates";
 import type { Contact } from "../domain/types";
+import { errorMessage } from "../errors";
 
 interface EmailEnv {
   readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,7 +38,13 @@ export function renderTemplate(
 export function introDraft(_env: EmailEnv, contact: Contact, newOwner: string): string {
   if (!contact.email) return `No introduction draft: ${contact.name} has no Email.`;
   if (contact.optedOut) return `No introduction draft: ${contact.name} opted out of email.`;
-  const email = renderTemplate(TEMPLATE_NAMES.newOwnerIntroduction, contact, newOwner);
+  let email: RenderedEmail;
+  try {
+    email = renderTemplate(TEMPLATE_NAMES.newOwnerIntroduction, contact, newOwner);
+  } catch (error) {
+    // The handoff is already saved: the draft's failure is reported beside it, not instead of it.
+    return `No introduction draft: ${errorMessage(error)}`;
+  }
   if (email.missing.length > 0) {
     return `No introduction draft: fill in ${email.missing.join(", ")} for ${contact.name} first.`;
   }
