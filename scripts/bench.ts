@@ -92,12 +92,47 @@ function measureOneSize(contacts: number, touches: number): BenchLine[] {
     nodeMs: Math.round(nodeMs),
     peakRssMb,
   });
+  const logTouch = measureLogTouch(bench);
   return [
     line("hourly-run", typical, steady.nodeMs),
+    line("log-touch", logTouch.result, logTouch.nodeMs),
     line("first-hourly-run", first.result, first.nodeMs),
     line("hourly-run-with-digest", withDigest.result, withDigest.nodeMs),
     line("metrics", metrics.result, metrics.nodeMs),
   ];
+}
+
+/**
+ * The sidebar's Log touch on a contact in the middle of the sheet with a typical history (the
+ * median number of touches among the first owner's open contacts), as that owner.
+ */
+function measureLogTouch(bench: ReturnType<typeof createWorkbench>) {
+  const [headers = [], ...contacts] = bench.values("Contacts");
+  const column = (name: string) => headers.indexOf(name);
+  const owner = bench.owners[0]!;
+  const open = contacts
+    .map((row, index) => ({ row, sheetRow: index + 2 }))
+    .filter(({ row }) => row[column("Owner")] === owner && row[column("Status")] !== "Closed");
+  open.sort((a, b) => Number(a.row[column("Touches")]) - Number(b.row[column("Touches")]));
+  const { row, sheetRow } = open[Math.floor(open.length / 2)]!;
+  const request = {
+    requestId: "bench",
+    contact: { id: String(row[column("ID")]), name: String(row[column("Name")]), row: sheetRow },
+    channel: "Call",
+    outcome: "Connected",
+    notes: "Bench call",
+    nextStep: "",
+    nextFollowUp: "2026-11-30",
+    stage: "",
+  };
+  const started = performance.now();
+  const result = bench.emu.sidebarCall(owner, bench.spreadsheetId, "sidebarLogTouch", request);
+  const nodeMs = performance.now() - started;
+  const answer = result.value as { ok: boolean; error?: string } | undefined;
+  if (result.error) throw result.error;
+  if (!answer?.ok) throw new Error(`log-touch failed: ${answer?.error}`);
+  if (process.env.BENCH_CALL_LOG) console.error(result.callLog.join("\n"));
+  return { result, nodeMs };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -344,6 +379,13 @@ function checkTargets(lines: BenchLine[]): string[] {
     failures.push(`estimated ${large.estimatedAppsScriptSeconds} s > 60 s at 10k contacts`);
   const growth = large.nodeMs / Math.max(small.nodeMs, 1);
   if (growth > 12) failures.push(`node time grew ${growth.toFixed(1)}× for 10× rows (> 12×)`);
+  for (const line of lines.filter((l) => l.scenario === "log-touch")) {
+    if (line.estimatedAppsScriptSeconds > 1.5) {
+      failures.push(
+        `log-touch: estimated ${line.estimatedAppsScriptSeconds} s > 1.5 s at ${line.contacts} contacts`,
+      );
+    }
+  }
   for (const line of lines) {
     if (line.peakRssMb > 1024) failures.push(`peak RSS ${line.peakRssMb} MB > 1 GB`);
   }

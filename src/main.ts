@@ -20,6 +20,17 @@ import {
   menuImportContacts,
 } from "./ui/importDialog";
 import { onInstall, onOpen } from "./ui/menu";
+import {
+  sidebarContact,
+  sidebarContext,
+  sidebarCover,
+  sidebarLogTouch,
+  sidebarMyDay,
+  sidebarReassign,
+  sidebarSearch,
+  sidebarSetAutomation,
+  sidebarSnooze,
+} from "./ui/sidebar";
 
 declare const global: Record<string, unknown>;
 
@@ -40,3 +51,12 @@ global.importStart = importStart;
 global.importUploadCsv = importUploadCsv;
 global.importPreview = importPreview;
 global.importRun = importRun;
+global.sidebarContext = sidebarContext;
+global.sidebarSearch = sidebarSearch;
+global.sidebarContact = sidebarContact;
+global.sidebarMyDay = sidebarMyDay;
+global.sidebarLogTouch = sidebarLogTouch;
+global.sidebarSnooze = sidebarSnooze;
+global.sidebarReassign = sidebarReassign;
+global.sidebarCover = sidebarCover;
+global.sidebarSetAutomation = sidebarSetAutomation;

@@ -92,7 +92,7 @@ export interface OutgoingMail {
   readonly dateMs: number;
 }
 
-class Mailbox {
+export class Mailbox {
   readonly messages = new Map<string, MailRecord>();
   readonly threads = new Map<string, string[]>();
   readonly threadByConversation = new Map<string, string>();

@@ -50,7 +50,7 @@ function targetFrom(text: string): ColumnTarget {
 
 /** Runs the import of `--import FILE` as `user`, printing the matches, the preview and the report. */
 export function importFileIntoPlayground(
-  bench: Workbench,
+  bench: Pick<Workbench, "emu" | "spreadsheetId">,
   user: string,
   argv: readonly string[],
   print: (text: string) => void,

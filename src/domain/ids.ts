@@ -76,14 +76,27 @@ export function unusualIdProblem(id: string, format: IdFormat): string {
  * skipped). The same cells give the same IDs, so a retry after a crash assigns the same ones.
  */
 export function idAllocator(format: IdFormat, seen: Iterable<Cell>): () => string {
+  let highest = highestDigits(format, seen);
+  return () => {
+    highest = incrementDigits(highest);
+    return formatId(highest, format);
+  };
+}
+
+/** The digits of the highest of our IDs in `seen` ("0" when none). */
+export function highestDigits(format: IdFormat, seen: Iterable<Cell>): string {
   let highest = "0";
   for (const cell of seen) {
     if (isBlankCell(cell)) continue;
     const digits = idDigits(cellText(cell), format);
     if (digits !== null && compareDigits(digits, highest) > 0) highest = digits;
   }
-  return () => {
-    highest = incrementDigits(highest);
-    return formatId(highest, format);
-  };
+  return highest;
+}
+
+/** The ID `steps` above the digits `highest` (steps 1 = the next one). */
+export function idAfter(highest: string, steps: number, format: IdFormat): string {
+  let digits = highest;
+  for (let i = 0; i < steps; i++) digits = incrementDigits(digits);
+  return formatId(digits, format);
 }

@@ -82,7 +82,7 @@ export interface RefreshCounts {
 }
 
 /** The computed cells of a row; text that quotes user values is fitted to one cell. */
-function computedCells(result: ContactResult): Record<string, Cell> {
+export function computedCells(result: ContactResult): Record<string, Cell> {
   return {
     [CONTACT.status]: result.status,
     [CONTACT.due]: result.due ? result.due.at : "",

@@ -125,3 +125,18 @@ export function digestNowSummary(record: RunRecord): string {
   if (record.digests > 0) return `Your digest was sent to ${record.user}.`;
   return "Nothing needs you today: no replies, nothing overdue or due. No digest sent.";
 }
+
+/** A Runs row as the sidebar shows "the last run": one line, or the run's error. */
+export function lastRunSummary(cells: {
+  started: string;
+  trigger: string;
+  contacts: string;
+  due: string;
+  overdue: string;
+  error: string;
+}): { started: string; trigger: string; summary: string; error: string } {
+  const summary = cells.error
+    ? `Failed: ${cells.error}`
+    : `${cells.contacts || 0} contacts, ${cells.due || 0} due today, ${cells.overdue || 0} overdue`;
+  return { started: cells.started, trigger: cells.trigger, summary, error: cells.error };
+}

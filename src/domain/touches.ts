@@ -181,3 +181,48 @@ export function touchesByContact(touches: readonly Touch[]): Map<string, Touch[]
   }
   return byContact;
 }
+
+/** A touch not yet in the sheet, blank but for `fields` (row 0 until it is written). */
+export function blankTouch(
+  fields: Partial<Touch> & Pick<Touch, "timestamp" | "channel" | "direction" | "outcome">,
+): Touch {
+  return {
+    rowNumber: 0,
+    touchId: "",
+    contactId: "",
+    contactName: "",
+    template: "",
+    step: "",
+    stage: null,
+    notes: "",
+    nextStep: "",
+    nextFollowUp: null,
+    loggedBy: "",
+    source: null,
+    threadId: "",
+    delivery: null,
+    ...fields,
+  };
+}
+
+/** The Touches row of a touch, header → value (Next Follow-Up as a Date, as the run reads it). */
+export function touchCells(touch: Touch): Map<string, Cell> {
+  return new Map<string, Cell>([
+    [TOUCH.touchId, touch.touchId],
+    [TOUCH.timestamp, touch.timestamp],
+    [TOUCH.contactId, touch.contactId],
+    [TOUCH.contact, touch.contactName],
+    [TOUCH.channel, touch.channel ?? ""],
+    [TOUCH.direction, touch.direction ?? ""],
+    [TOUCH.outcome, touch.outcome],
+    [TOUCH.template, touch.template],
+    [TOUCH.stage, touch.stage ?? ""],
+    [TOUCH.notes, touch.notes],
+    [TOUCH.nextStep, touch.nextStep],
+    [TOUCH.nextFollowUp, touch.nextFollowUp ? touch.nextFollowUp.at : ""],
+    [TOUCH.loggedBy, touch.loggedBy],
+    [TOUCH.source, touch.source ?? ""],
+    [TOUCH.threadId, touch.threadId],
+    [TOUCH.delivery, touch.delivery ?? ""],
+  ]);
+}

@@ -1,11 +1,12 @@
 // The Runs tab: one row per automation run, appended with one call in the tab's own column order
 // (found by header name, like every other tab).
-import { isBlankCell } from "../domain/cells";
-import { runRecordCells, type RunRecord } from "../domain/runRecord";
+import type { LastRun } from "../api/sidebarApi";
+import { cellText, isBlankCell, type Cell } from "../domain/cells";
 import { isCellLimitError } from "../domain/limits";
+import { lastRunSummary, runRecordCells, type RunRecord } from "../domain/runRecord";
 import { runsLayout } from "../domain/runsLayout";
 import { RUN, RUNS_SPEC, TAB } from "../domain/schema";
-import { columnOf, FIRST_DATA_ROW, indexTable } from "../domain/table";
+import { columnOf, FIRST_DATA_ROW, indexTable, rowReader } from "../domain/table";
 import { errorMessage } from "../errors";
 import { appendRecord, findSheet, readHeader } from "./tableIO";
 
@@ -51,4 +52,34 @@ export function appendRunRow(spreadsheet: Spreadsheet, record: RunRecord): void 
     sheet.deleteRow(FIRST_DATA_ROW);
     appendRecord(sheet, table, cells);
   }
+}
+
+/** Runs rows looked at for "the last run": the log grows by a row per user per hour. */
+const RECENT_RUNS = 50;
+
+/** The latest Runs row of `user` among the recent ones (else the latest of anyone), or null. */
+export function lastRunOf(spreadsheet: Spreadsheet, user: string): LastRun | null {
+  const sheet = findSheet(spreadsheet, TAB.runs);
+  if (!sheet) return null;
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2) return null;
+  const header = readHeader(sheet, TAB.runs);
+  const first = Math.max(2, lastRow - RECENT_RUNS + 1);
+  const rows = sheet
+    .getRange(first, 1, lastRow - first + 1, header.headers.length)
+    .getValues() as Cell[][];
+  const table = indexTable(TAB.runs, [header.headers, ...rows]);
+  const records = table.rows.map((row) => rowReader(table, row));
+  const mine = records.filter((read) => cellText(read(RUN.user)).toLowerCase() === user);
+  const latest = (mine.length > 0 ? mine : records).at(-1);
+  if (!latest) return null;
+  const started = latest(RUN.started);
+  return lastRunSummary({
+    started: started instanceof Date ? started.toISOString() : cellText(started),
+    trigger: cellText(latest(RUN.trigger)),
+    contacts: cellText(latest(RUN.contacts)),
+    due: cellText(latest(RUN.due)),
+    overdue: cellText(latest(RUN.overdue)),
+    error: cellText(latest(RUN.error)),
+  });
 }

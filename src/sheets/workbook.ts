@@ -163,7 +163,7 @@ function checkOffsets(zone: string, now: Date): string {
   return checkZoneOffsets(platformOffset, now, zone) ? "" : zoneOffsetProblem(zone, platformOffset);
 }
 
-function readSettings(spreadsheet: Spreadsheet): { settings: Settings; problems: string[] } {
+export function readSettings(spreadsheet: Spreadsheet): { settings: Settings; problems: string[] } {
   // Only a missing tab or column falls back to the defaults: a failed read (a service error) must
   // stop the run, or every row would be computed and written with the wrong settings.
   const tab = tryReadTable(spreadsheet, SETTINGS_SPEC);
@@ -180,7 +180,11 @@ function readSettings(spreadsheet: Spreadsheet): { settings: Settings; problems:
  * A tab the run can do without (Cadences): when it or a required column is missing, a problem is
  * noted and an empty table used. Any other failure stops the run (see readSettings).
  */
-function readOptionalTab(spreadsheet: Spreadsheet, spec: TableSpec, problems: string[]): Table {
+export function readOptionalTab(
+  spreadsheet: Spreadsheet,
+  spec: TableSpec,
+  problems: string[],
+): Table {
   const tab = tryReadTable(spreadsheet, spec);
   if (tab.ok) return tab.table;
   problems.push(tab.error.message);

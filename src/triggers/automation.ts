@@ -36,6 +36,11 @@ function automationTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadshee
   );
 }
 
+/** True when this user's hourly trigger exists in this spreadsheet. */
+export function isAutomationOn(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): boolean {
+  return automationTriggers(spreadsheet).length > 0;
+}
+
 export function turnOnAutomation(): AutomationStatus {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const user = Session.getEffectiveUser().getEmail();

@@ -18,6 +18,7 @@ export const TEMPLATE_NAMES = {
   permissionToClose: "Permission to close",
   onboardingCheckIn: "Onboarding check-in",
   feedbackRequest: "Feedback request",
+  newOwnerIntroduction: "New owner introduction",
 } as const;
 
 const SIGN_OFF = "\n\n{{Sender Name}}\n{{Signature}}";
@@ -128,5 +129,15 @@ export const DEFAULT_TEMPLATES: readonly TemplateRow[] = [
       "Thanks again for considering us for {{Topic|your project}}. So we can get better, " +
       "would you share in a sentence or two what made the difference in your decision?",
     "The day after a deal is lost.",
+  ),
+  template(
+    TEMPLATE_NAMES.newOwnerIntroduction,
+    "Introducing {{Owner Name}}, your new contact",
+    "Hi {{First Name}},\n\n" +
+      "A quick note to introduce {{Owner Name}}, who is taking over {{Topic|our conversations}} " +
+      "with {{Company|your team}} from here. {{Owner Name}} has the full picture, so nothing " +
+      "needs repeating, and will be in touch shortly.\n\n" +
+      "Thank you for the time we have spent together so far.",
+    "Drafted by the sidebar's Reassign when asked: introduces the new owner to the contact.",
   ),
 ];
