@@ -24,12 +24,11 @@ import { cellText, normalizeKey, type Cell } from "./cells";
 import { parseContacts } from "./contacts";
 import { computeContact, summarizeTouches } from "./engine";
 import { formatDay } from "./format";
-import { noteCells } from "./noteCells";
 import { compareDigits, idAllocator, idDigits, TOUCH_ID } from "./ids";
 import { TOUCH } from "./schema";
 import type { Settings } from "./settings";
 import { columnOf, type Table } from "./table";
-import { parseTouches, touchesByContact } from "./touches";
+import { parseTouches, touchCells, touchesByContact } from "./touches";
 import type { Contact, ContactResult, Touch } from "./types";
 
 export interface ArchiveInput {
@@ -126,7 +125,7 @@ export function planArchive(input: ArchiveInput): ArchivePlan {
     }
     if (!earlier[0]) unusedId = "";
     replacedSummaries.push(...earlier.map((t) => t.rowNumber));
-    summaries.push({ contactId: contact.id, cells: noteCells(summary) });
+    summaries.push({ contactId: contact.id, cells: touchCells(summary) });
   }
   moved.sort((a, b) => a - b);
   return { moved, touchIds, replacedSummaries, summaries, keptWhole };

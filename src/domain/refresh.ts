@@ -13,12 +13,11 @@ import {
 } from "./cells";
 import { computeContact } from "./engine";
 import { CONTACT_ID, idAllocator, isUnusualId, TOUCH_ID, unusualIdProblem } from "./ids";
-import { noteCells } from "./noteCells";
 import { computedColumnFormat, whenFormat } from "./numberFormats";
 import { CONTACT, CONTACTS_SPEC, TOUCH, type Tier } from "./schema";
 import type { Settings } from "./settings";
 import { columnOf, isBlankRow, sheetRowOf, type Table } from "./table";
-import { parseTouches, touchesByContact } from "./touches";
+import { parseTouches, touchCells, touchesByContact } from "./touches";
 import type { Contact, ContactResult, ContactRow, Touch } from "./types";
 import { sameCell, type CellChange } from "./writeGuard";
 
@@ -370,7 +369,7 @@ function tierChangeTouch(
     threadId: "",
     delivery: null,
   };
-  return { cells: noteCells(touch), touch };
+  return { cells: touchCells(touch), touch };
 }
 
 /** The log with `touch` appended, in time order as parseTouches sorts it (stable: ties keep order). */

@@ -229,7 +229,10 @@ describe("planRefresh", () => {
 
   it("turns an untouched Hot contact Warm and logs it as one internal touch", () => {
     expect(column("Tier")).toEqual(["", "", "", "", "Warm", "", ""]);
-    expect(plan.newTouches.map((t) => Object.fromEntries(t.cells))).toEqual([
+    // The cells a note fills; every other Touches column is written blank.
+    const filled = (cells: ReadonlyMap<string, Cell>) =>
+      Object.fromEntries([...cells].filter(([, value]) => value !== ""));
+    expect(plan.newTouches.map((t) => filled(t.cells))).toEqual([
       {
         "Touch ID": "T-0000010",
         Timestamp: NOW,
