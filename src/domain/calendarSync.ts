@@ -10,8 +10,9 @@
 //   instance of a series by id + start (every instance has the series' id).
 //   Next Follow-Up: the meeting's start, on Scheduled and Rescheduled (the next touch is the
 //   meeting; the engine keeps the contact from showing Overdue before it).
-import { isEmail, normalizeKey } from "./cells";
+import { fitInCell, isEmail, normalizeKey, type Cell } from "./cells";
 import { formatDay, formatTime } from "./format";
+import { TOUCH } from "./schema";
 import type { Contact, Touch } from "./types";
 
 /** The running user's read window: one ranged read per run. */
@@ -47,6 +48,35 @@ export interface MeetingTouchFields {
   readonly nextFollowUp: Date | null;
   readonly loggedBy: string;
   readonly threadId: string;
+}
+
+/** A new Touches row as header → value. */
+export function meetingTouchCells(
+  fields: MeetingTouchFields & { readonly touchId: string },
+): Map<string, Cell> {
+  return new Map<string, Cell>([
+    [TOUCH.touchId, fields.touchId],
+    [TOUCH.timestamp, fields.timestamp],
+    [TOUCH.contactId, fields.contactId],
+    [TOUCH.contact, fields.contactName],
+    [TOUCH.channel, "Meeting"],
+    // Outbound: the user's side of the meeting. The engine never counts a Meeting as an attempt,
+    // a cadence step or a reply, so Attempts stay right whatever the direction says.
+    [TOUCH.direction, "Outbound"],
+    [TOUCH.outcome, fields.outcome],
+    [TOUCH.notes, fitInCell(fields.notes)],
+    [TOUCH.nextFollowUp, fields.nextFollowUp ?? ""],
+    [TOUCH.loggedBy, fields.loggedBy],
+    [TOUCH.source, "Calendar"],
+    [TOUCH.threadId, fields.threadId],
+  ]);
+}
+
+/** Says why the calendar could not be read, in one line for the Runs tab. */
+export function calendarSyncFailedMessage(error: string): string {
+  return /authoriz|permission/i.test(error)
+    ? `Calendar sync skipped: Touchbase may not read your calendar yet (${error}). Open Touchbase from Extensions › Touchbase and accept the new permission; everything else ran.`
+    : `Calendar sync skipped this hour: ${error}. Everything else ran; the next run tries again.`;
 }
 
 export interface CalendarContext {
@@ -156,6 +186,8 @@ export function planCalendarSync(
   events: readonly CalendarEventRead[],
   window: CalendarWindow,
   context: CalendarContext,
+  /** false when the run stopped reading early: an event not read is not a deleted one. */
+  complete = true,
 ): MeetingTouchFields[] {
   const { now, zone, user } = context;
   const byEmail = new Map<string, Contact>();
@@ -234,7 +266,7 @@ export function planCalendarSync(
   // A meeting this user logged that is gone from their calendar while still ahead: deleted
   // (or they were taken off it). One that moved further than the window reads the same way and
   // is logged Rescheduled when it comes back into the window.
-  for (const [id, last] of states) {
+  for (const [id, last] of complete ? states : []) {
     if (seen.has(id) || !last.mine) continue;
     if (last.outcome !== "Scheduled" && last.outcome !== "Rescheduled") continue;
     if (last.start <= now || last.start >= window.end) continue;

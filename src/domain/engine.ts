@@ -527,5 +527,6 @@ export function computeContact(input: ComputeInput): ContactResult {
     tierChange,
     stale: isStale(contact, lastTouch, settings, zone, now),
     awaitingReply: facts.awaitingReply,
+    nextMeeting: active ? upcomingMeeting(facts.meetings, zone, now) : null,
   };
 }

@@ -177,9 +177,9 @@ describe("planCalendarSync", () => {
   });
 
   test("an event with 200 guests logs one touch per contact among them", () => {
-    const guests = Array.from({ length: 200 }, (_, i) => ({
+    const guests: CalendarEventRead["guests"][number][] = Array.from({ length: 200 }, (_, i) => ({
       email: `guest${i}@example.com`,
-      status: "INVITED" as const,
+      status: "INVITED",
     }));
     guests[150] = { email: "ann@example.com", status: "YES" };
     guests[199] = { email: "bob@example.com", status: "MAYBE" };
