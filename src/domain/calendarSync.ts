@@ -72,11 +72,13 @@ export function meetingTouchCells(
   ]);
 }
 
-/** Says why the calendar could not be read, in one line for the Runs tab. */
+/** Says why the calendar could not be synced, in one line for the Runs tab. */
 export function calendarSyncFailedMessage(error: string): string {
-  return /authoriz|permission/i.test(error)
-    ? `Calendar sync skipped: Touchbase may not read your calendar yet (${error}). Open Touchbase from Extensions › Touchbase and accept the new permission; everything else ran.`
-    : `Calendar sync skipped this hour: ${error}. Everything else ran; the next run tries again.`;
+  // The platform's texts for a scope not granted: "Authorization is required…", or "…permission
+  // to call CalendarApp… Required permissions: …/auth/calendar…".
+  return /authoriz|calendar/i.test(error)
+    ? `Calendar sync skipped: Touchbase may not read your calendar yet (${error}). Open Touchbase from Extensions › Touchbase and accept the new permission; the rest of the run went on.`
+    : `Calendar sync skipped this hour (${error}); the rest of the run went on, and the next run tries again.`;
 }
 
 export interface CalendarContext {

@@ -22,11 +22,14 @@ export interface CalendarOutcome {
   readonly logged: number;
   /** Contacts with a new meeting touch: no automated email for them in this run. */
   readonly changedContacts: ReadonlySet<string>;
+  /** Why the calendar could not be synced, in one line for the Runs tab ("" when it was). */
+  readonly error: string;
 }
 
 /**
  * Logs the user's meetings with contacts. Never throws: a calendar that cannot be read (the
- * calendar permission not granted yet) is one line in the run's problems, and the run goes on.
+ * calendar permission not granted yet) or a refused write is one line in the run's Error, and the
+ * run goes on to its emails and digest. Nothing is half-logged: the touches are one batch.
  */
 export function syncCalendar(
   run: EmailRun,
@@ -34,20 +37,26 @@ export function syncCalendar(
   now: Date,
   deadline: number,
 ): CalendarOutcome {
-  const none: CalendarOutcome = { logged: 0, changedContacts: new Set() };
+  try {
+    return logMeetings(run, user, now, deadline);
+  } catch (error) {
+    return {
+      logged: 0,
+      changedContacts: new Set(),
+      error: calendarSyncFailedMessage(errorMessage(error)),
+    };
+  }
+}
+
+function logMeetings(run: EmailRun, user: string, now: Date, deadline: number): CalendarOutcome {
+  const none: CalendarOutcome = { logged: 0, changedContacts: new Set(), error: "" };
   const { workbook } = run;
   const contacts = workbook.plan.rows.map((row) => row.contact);
   const addresses = new Set(
     contacts.map((c) => normalizeKey(c.email)).filter((email) => isEmail(email)),
   );
   const window = calendarWindow(now);
-  let read: { events: CalendarEventRead[]; complete: boolean };
-  try {
-    read = readEvents(window, addresses, deadline);
-  } catch (error) {
-    run.problems.push(calendarSyncFailedMessage(errorMessage(error)));
-    return none;
-  }
+  const read = readEvents(window, addresses, deadline);
   if (!read.complete) {
     run.problems.push(
       "Calendar sync: out of time; the rest of the calendar waits for the next run",
@@ -72,7 +81,7 @@ export function syncCalendar(
     table,
     plan.map((fields) => meetingTouchCells({ ...fields, touchId: run.nextTouchId() })),
   );
-  return { logged: plan.length, changedContacts: new Set(plan.map((f) => f.contactId)) };
+  return { logged: plan.length, changedContacts: new Set(plan.map((f) => f.contactId)), error: "" };
 }
 
 /**

@@ -87,6 +87,7 @@ export function performRun(options: RunOptions): RunRecord {
         const meetings = workbook.settings.syncCalendar
           ? syncCalendar(emails, options.user, startedAt, deadlineOf(startedAt))
           : null;
+        noteRunError(record, meetings?.error ?? "");
         const changedContacts = new Set([
           ...sync.changedContacts,
           ...(meetings?.changedContacts ?? []),

@@ -236,7 +236,7 @@ describe("Calendar sync: the calendar permission", () => {
     const run = runHourly(b, hoursFrom(0));
     expect(run.error).toBeUndefined();
     const row: Row = lastRun(b.wb);
-    expect(String(row["Problems"])).toContain(
+    expect(String(row["Error"])).toContain(
       "Calendar sync skipped: Touchbase may not read your calendar yet (Authorization is required to perform that action.)",
     );
     expect(row["Emails Sent"]).toBe(2);

@@ -1,6 +1,7 @@
 // The calendar sync planner: each state of each event once per contact (across runs and users),
 // guests matched to contacts by Email, recurring instances keyed by their start.
 import {
+  calendarSyncFailedMessage,
   calendarWindow,
   meetingCell,
   parseMeetingCell,
@@ -258,5 +259,14 @@ describe("planCalendarSync", () => {
       key: cell,
     });
     expect(parseMeetingCell("18c3f <abc@mail.gmail.com>")).toBeNull();
+  });
+
+  test("a calendar that cannot be read says why in one line: the permission, or the error", () => {
+    expect(calendarSyncFailedMessage("Authorization is required to perform that action.")).toBe(
+      "Calendar sync skipped: Touchbase may not read your calendar yet (Authorization is required to perform that action.). Open Touchbase from Extensions › Touchbase and accept the new permission; the rest of the run went on.",
+    );
+    expect(calendarSyncFailedMessage("Service error: Spreadsheets")).toBe(
+      "Calendar sync skipped this hour (Service error: Spreadsheets); the rest of the run went on, and the next run tries again.",
+    );
   });
 });
