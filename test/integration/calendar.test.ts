@@ -12,7 +12,7 @@ import {
   contactRow,
   type EmailBench,
 } from "./emailSupport";
-import { ALEX, SAM, records, setSetting, turnOnAutomation, type Row } from "./support";
+import { ALEX, SAM, records, setSetting, turnOnAutomation, typeRows, type Row } from "./support";
 
 const CARLA = { id: "C-000001", name: "Carla Diaz", email: "carla@client.test" };
 const DAN = { id: "C-000002", name: "Dan Wu", email: "Dan.Wu@Client.test" };
@@ -259,4 +259,50 @@ test("the digest names a contact's meeting on the day it is due", () => {
   expect(tuesday).toHaveLength(1);
   expect(tuesday[0]!.plainBody).toContain("Meeting Tue 24 Nov 14:00");
   expect(contactRow(b.wb, CARLA.id)).toMatchObject({ Status: "Due Today" });
+});
+
+test("a No Show typed into Touches by hand makes the contact due the next working day", () => {
+  const b = bench();
+  const touches = b.wb.spreadsheet().getSheetByName("Touches")!;
+  // Friday 27 Nov, 10:00 in New York: the next working day is Monday 30 Nov.
+  typeRows(
+    b.wb,
+    "Touches",
+    [
+      {
+        Timestamp: new Date("2026-11-27T15:00:00Z"),
+        "Contact ID": CARLA.id,
+        Channel: "Meeting",
+        Direction: "Outbound",
+        Outcome: "No Show",
+        "Logged By": ALEX,
+      },
+    ],
+    touches.getLastRow() + 1,
+  );
+  b.wb.emu.clock.set(new Date("2026-11-27T16:00:00Z"));
+  expect(b.wb.menu("menuRefreshNow").error).toBeUndefined();
+  const carla = contactRow(b.wb, CARLA.id);
+  expect({
+    status: carla["Status"],
+    lastOutcome: carla["Last Outcome"],
+    attempts: carla["Attempts"],
+  }).toEqual({ status: "Upcoming", lastOutcome: "No Show", attempts: 0 });
+  expect(carla["Due"]).toEqual(new Date("2026-11-30T05:00:00Z"));
+});
+
+test("a contact with a meeting just booked gets no cadence email; the others still do", () => {
+  const b = bench("Send");
+  meeting(b, { startHour: 48 });
+  expect(runHourly(b, hoursFrom(0)).error).toBeUndefined();
+  const emailed = b.wb.emu.gmail
+    .sent(ALEX)
+    .map((m) => m.to)
+    .filter((to) => to !== ALEX);
+  expect(emailed).toEqual([DAN.email.toLowerCase()]);
+  expect(lastRun(b.wb)["Emails Sent"]).toBe(1);
+  // An hour later the refresh sees the meeting ahead: Carla is due on its day, not by the cadence.
+  runHourly(b, hoursFrom(1));
+  expect(b.wb.emu.gmail.sent(ALEX).filter((m) => m.to === CARLA.email)).toEqual([]);
+  expect(contactRow(b.wb, CARLA.id)["Status"]).toBe("Upcoming");
 });
