@@ -70,6 +70,9 @@ export const COST_TABLE: readonly CostRule[] = [
     calls: ["GmailApp.search", "GmailApp.getInboxThreads", "GmailApp.getMessagesForThreads"],
     base: 0.5,
   },
+  // A ranged calendar read is a round trip like a Gmail search (strict reading: its real cost is
+  // not documented); the getters of the events it returns cost as ordinary calls.
+  { calls: ["Calendar.getEvents"], base: 0.5 },
   { calls: ["Utilities.sleep"], base: 0, sleepsForArgument: true },
 ];
 

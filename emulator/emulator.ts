@@ -11,6 +11,8 @@ import { zonedParts } from "./time/zoned";
 import { type CallHook, type ExecutionRequest, Runtime } from "./runtime";
 import type { UserConfig } from "./serviceRuntime";
 import { CacheStores, EmuCacheService } from "./services/cache";
+import { CalendarStore, EmuCalendarApp } from "./services/calendarApp";
+import { CalendarHarness } from "./services/calendarHarness";
 import { EmuGmailApp, EmuMailApp } from "./services/gmailApp";
 import { GmailHarness } from "./services/gmailHarness";
 import { GmailStore } from "./services/gmailStore";
@@ -59,6 +61,7 @@ export interface ScriptGlobals {
   readonly Utilities: GoogleAppsScript.Utilities.Utilities;
   readonly GmailApp: GoogleAppsScript.Gmail.GmailApp;
   readonly MailApp: GoogleAppsScript.Mail.MailApp;
+  readonly CalendarApp: GoogleAppsScript.Calendar.CalendarApp;
 }
 
 /**
@@ -88,6 +91,8 @@ export class Emulator {
   /** The spreadsheet store (create spreadsheets, selections, what the UI showed). */
   readonly spreadsheets: SpreadsheetServices["store"];
   readonly gmail: GmailHarness;
+  /** Each user's default calendar: create, move and delete events, set guests' answers. */
+  readonly calendar: CalendarHarness;
   readonly properties = new PropertyStores();
   readonly caches: CacheStores;
   readonly triggers = new TriggerStore();
@@ -134,6 +139,8 @@ export class Emulator {
     this.caches = new CacheStores(runtime);
     const gmailStore = new GmailStore(runtime);
     this.gmail = new GmailHarness(runtime, gmailStore);
+    const calendarStore = new CalendarStore();
+    this.calendar = new CalendarHarness(runtime, calendarStore);
 
     const spreadsheetServices = createSpreadsheetServices(runtime, {
       addonName: options.addOnName,
@@ -143,6 +150,7 @@ export class Emulator {
     const raw: Record<string, unknown> = {
       GmailApp: new EmuGmailApp(runtime, gmailStore),
       MailApp: new EmuMailApp(runtime, gmailStore),
+      CalendarApp: new EmuCalendarApp(runtime, calendarStore),
       ScriptApp: new EmuScriptApp(runtime, this.triggers),
       PropertiesService: new EmuPropertiesService(runtime, this.properties),
       LockService: new EmuLockService(runtime, lockTable),

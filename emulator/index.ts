@@ -7,7 +7,7 @@
 //   r.value / r.error / r.calls / r.callLog / r.estimatedSeconds / r.killed / r.logs
 //   emu.clock.advance(3_600_000); emu.runDueTimeTriggers();
 //   emu.sidebarCall(user, id, "fn", ...args);  emu.faults.failAtCall(3);
-//   emu.gmail.deliverInbound({...}); emu.locks.holdDocumentLock(id); emu.properties.user(email)
+//   emu.gmail.deliverInbound({...}); emu.calendar.createEvent({...}); emu.locks.holdDocumentLock(id); emu.properties.user(email)
 //   emu.beforeCall((call) => …act as a person between two calls…); emu.openExecution({...}).act(…)
 //   emu.access.removeUser(id, email) / makeViewer(id, email) / requireReauthorization(email, scopes)
 //   createEmulator({ intl: "no-longOffset" }): a V8 without Intl timeZoneName "longOffset"
@@ -25,6 +25,8 @@ export type { UserConfig } from "./serviceRuntime";
 export { COST_TABLE, ORDINARY_CALL_SECONDS, callCostSeconds } from "./cost";
 export { MESSAGES } from "./errors";
 export type { InboundMail } from "./services/gmailHarness";
+export type { NewEvent } from "./services/calendarHarness";
+export type { GuestStatusName } from "./services/calendarApp";
 export type { MailSnapshot } from "./services/gmailStore";
 export type { TriggerRecord } from "./services/scriptApp";
 export { MAX_CALLS_IN_FLIGHT } from "./sidebarCall";

@@ -11,6 +11,7 @@ export const SCOPES = {
   scriptApp: "https://www.googleapis.com/auth/script.scriptapp",
   containerUi: "https://www.googleapis.com/auth/script.container.ui",
   email: "https://www.googleapis.com/auth/userinfo.email",
+  calendarReadonly: "https://www.googleapis.com/auth/calendar.readonly",
 } as const;
 
 /** Calls allowed in AuthMode.NONE ("Class.method" or "Class.*"). Menus only, plus no-scope helpers. */
@@ -30,6 +31,7 @@ const GMAIL_CLASSES = new Set([
   "GmailDraft",
   "GmailLabel",
 ]);
+const CALENDAR_CLASSES = new Set(["CalendarApp", "Calendar", "CalendarEvent", "EventGuest"]);
 const TRIGGER_CLASSES = new Set([
   "TriggerBuilder",
   "ClockTriggerBuilder",
@@ -58,6 +60,7 @@ const NO_SCOPE_CLASSES = new Set([
 
 function needsFullAuth(className: string, method: string): boolean {
   if (GMAIL_CLASSES.has(className) || className === "MailApp") return true;
+  if (CALENDAR_CLASSES.has(className)) return true;
   if (TRIGGER_CLASSES.has(className)) return true;
   if (className === "ScriptApp" && SCRIPT_APP_TRIGGER_METHODS.has(method)) return true;
   return className === "SpreadsheetApp" && OPEN_OTHER_FILES.has(method);
@@ -70,6 +73,8 @@ export function scopeFor(className: string, method: string): string | undefined 
   if (className === "ScriptApp" && method === "getAuthorizationInfo") return undefined;
   if (GMAIL_CLASSES.has(className)) return SCOPES.gmail;
   if (className === "MailApp") return SCOPES.sendMail;
+  // Reading is all CalendarApp is used for here; a write would need the full calendar scope.
+  if (CALENDAR_CLASSES.has(className)) return SCOPES.calendarReadonly;
   if (className === "ScriptApp" || TRIGGER_CLASSES.has(className)) return SCOPES.scriptApp;
   if (className === "SpreadsheetApp" && OPEN_OTHER_FILES.has(method)) return SCOPES.spreadsheets;
   if (className === "Session") return SCOPES.email;

@@ -37,6 +37,13 @@ interface BenchLine {
   constantCalls?: number;
   /** How many emails one run can send inside its time budget, at this run's cost. */
   emailsPerRunBudget?: number;
+  /** calendar-sync: events in the window; Calendar reads (getEvents); calls per event; touches. */
+  events?: number;
+  calendarReads?: number;
+  callsPerEvent?: number;
+  meetingsLogged?: number;
+  /** calendar-sync: the same calendar an hour later (nothing new to log). */
+  secondRunCalls?: number;
   /** gmail-sync: new messages read; Gmail searches; calls above a run without mail, per message. */
   messages?: number;
   searches?: number;
@@ -140,9 +147,19 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /**
  * 25 for the run's own work, plus 7 for DESIGN §3.1 and APPS-SCRIPT-FACTS: the authorization check
  * (getAuthorizationInfo, getAuthorizationStatus) and the run lease (getScriptLock, tryLock,
- * getScriptCache, get, put, releaseLock; remove at the end) in place of the old lock's two calls.
+ * getScriptCache, get, put, releaseLock; remove at the end) in place of the old lock's two calls,
+ * plus 2 for Calendar sync's one ranged read (getDefaultCalendar, getEvents) on an empty calendar.
  */
-const MAX_RUN_CALLS = 32;
+const MAX_RUN_CALLS = 34;
+/** calendar-sync: events in the read window, of which this many have a contact among the guests. */
+const CALENDAR_EVENTS = 300;
+const CALENDAR_CONTACT_EVENTS = 100;
+const GUESTS_PER_EVENT = 3;
+/**
+ * Calls per event: its guest list and each guest's address (1 + 3 here), and for an event with a
+ * contact its seven fields and that guest's answer; the Touches batch and the read are constants.
+ */
+const MAX_CALENDAR_CALLS_PER_EVENT = 1 + GUESTS_PER_EVENT + 8;
 
 /** The user's hourly trigger, fired at `at` (as the platform would, with no active spreadsheet). */
 function fireAt(bench: Workbench, triggerUid: string, at: Date) {
@@ -337,6 +354,68 @@ function childLines<T>(args: string[]): T[] {
     });
 }
 
+/**
+ * calendar-sync: 300 events in the window (100 with a contact among 3 guests) at 10,000 contacts,
+ * against the same run with an empty calendar; then the same calendar an hour later.
+ */
+function measureCalendarScenario(contacts: number, touches: number): BenchLine[] {
+  const bench = createWorkbench({ now: EMAIL_DAY, demo: { contacts, touches } });
+  const turnedOn = bench.menu("menuTurnOnAutomation");
+  if (turnedOn.error) throw turnedOn.error;
+  const user = bench.owners[0]!;
+  const triggerUid = bench.emu.triggers.forUser(user)[0]!.uid;
+  const minutes = (m: number) => new Date(EMAIL_DAY.getTime() + m * 60_000);
+  fireAt(bench, triggerUid, minutes(0)); // one-time changes and the day's digest
+  const quiet = fireAt(bench, triggerUid, minutes(10));
+
+  const addresses = bench
+    .demo!.contacts.slice(1)
+    .map((row) => String(row[2] ?? ""))
+    .filter((a) => a.includes("@"));
+  for (let i = 0; i < CALENDAR_EVENTS; i++) {
+    const start = new Date(minutes(-20 * 60).getTime() + i * HOUR_MS);
+    const guests = Array.from({ length: GUESTS_PER_EVENT }, (_, g) => `guest${i}.${g}@vendor.test`);
+    if (i % (CALENDAR_EVENTS / CALENDAR_CONTACT_EVENTS) === 0) guests[1] = addresses[i]!;
+    bench.emu.calendar.createEvent({
+      organizer: user,
+      title: `Bench meeting ${i}`,
+      start,
+      end: new Date(start.getTime() + 30 * 60_000),
+      guests,
+    });
+  }
+  const first = fireAt(bench, triggerUid, minutes(70));
+  const second = fireAt(bench, triggerUid, minutes(130));
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const calendarCalls = first.result.callLog.filter((c) =>
+    /^(CalendarApp|Calendar|CalendarEvent|EventGuest)\./.test(c),
+  );
+  return [
+    {
+      scenario: "calendar-sync",
+      contacts,
+      touches,
+      serviceCalls: first.result.calls,
+      estimatedAppsScriptSeconds: round(first.result.estimatedSeconds),
+      nodeMs: Math.round(first.nodeMs),
+      peakRssMb,
+      events: CALENDAR_EVENTS,
+      calendarReads: calendarCalls.filter((c) => c === "Calendar.getEvents").length,
+      callsPerEvent: round((first.result.calls - quiet.result.calls) / CALENDAR_EVENTS),
+      meetingsLogged: meetingsIn(bench),
+      secondRunCalls: second.result.calls,
+    },
+  ];
+}
+
+/** Touches rows Calendar sync wrote (Source Calendar). */
+function meetingsIn(bench: Workbench): number {
+  const touches = bench.spreadsheet().getSheetByName("Touches")!;
+  const values = touches.getDataRange().getValues();
+  const source = values[0]!.indexOf("Source");
+  return values.filter((row) => row[source] === "Calendar").length;
+}
+
 function checkTargets(lines: BenchLine[]): string[] {
   const failures: string[] = [];
   const send = lines.find((l) => l.scenario === "send-run");
@@ -351,6 +430,16 @@ function checkTargets(lines: BenchLine[]): string[] {
     failures.push(`gmail-sync: ${sync.searches} searches > 2`);
   if (sync && (sync.callsPerMessage ?? Infinity) > 10) {
     failures.push(`gmail-sync: ${sync.callsPerMessage} calls per new message > 10`);
+  }
+  const calendar = lines.find((l) => l.scenario === "calendar-sync");
+  if (!calendar) failures.push("missing calendar-sync");
+  if (calendar && calendar.calendarReads !== 1) {
+    failures.push(`calendar-sync: ${calendar.calendarReads} calendar reads, not 1`);
+  }
+  if (calendar && (calendar.callsPerEvent ?? Infinity) > MAX_CALENDAR_CALLS_PER_EVENT) {
+    failures.push(
+      `calendar-sync: ${calendar.callsPerEvent} calls per event > ${MAX_CALENDAR_CALLS_PER_EVENT}`,
+    );
   }
   const plain = lines.filter((l) => l.scenario === "hourly-run");
   const [small, large] = plain;
@@ -401,7 +490,11 @@ function main(): void {
   const sizeArg = process.argv.indexOf("--size");
   if (sizeArg >= 0) {
     const [contacts, touches] = process.argv[sizeArg + 1]!.split(":").map(Number);
-    const measure = process.argv.includes("--emails") ? measureEmailScenarios : measureOneSize;
+    const measure = process.argv.includes("--emails")
+      ? measureEmailScenarios
+      : process.argv.includes("--calendar")
+        ? measureCalendarScenario
+        : measureOneSize;
     for (const line of measure(contacts!, touches!)) console.log(JSON.stringify(line));
     return;
   }
@@ -410,6 +503,7 @@ function main(): void {
   const runs = [
     ...SIZES.map((size) => ["--size", `${size.contacts}:${size.touches}`]),
     ["--size", `${largest.contacts}:${largest.touches}`, "--emails"],
+    ["--size", `${largest.contacts}:${largest.touches}`, "--calendar"],
   ];
   for (const args of runs) {
     lines.push(...childLines<BenchLine>(args));

@@ -297,8 +297,16 @@ class DigestView {
     return `${shown} (${late === 0 ? "late today" : `${plural(late, "day")} late`})`;
   }
 
-  /** The contact's agreed Next Step, else what the cadence step says to do. */
+  /** The contact's next meeting, then their agreed Next Step, else what the cadence says to do. */
   nextStepText(row: ContactRow): string {
+    const meeting = row.result.nextMeeting;
+    const step = this.stepText(row);
+    if (!meeting) return step;
+    const when = `Meeting ${formatWhen({ at: meeting, hasTime: true }, this.input.zone, this.input.now)}`;
+    return step ? `${when} · ${step}` : when;
+  }
+
+  private stepText(row: ContactRow): string {
     if (row.contact.nextStep.trim()) return row.contact.nextStep;
     const step = row.result.dueStep?.step;
     if (!step) return "";

@@ -1,6 +1,7 @@
 // The follow-up engine (DESIGN §2): turns one contact, its touches and the cadences into the
 // computed columns. Pure and deterministic: `now` and the zone come in, nothing is read.
 import { archivedTotals } from "./archivedTouches";
+import { parseMeetingCell } from "./calendarSync";
 import { chooseCadence, findCadence, type CadenceChoice } from "./cadences";
 import {
   addLocalDays,
@@ -51,6 +52,8 @@ export interface TouchFacts {
   touchCount: number;
   /** A reply after the last outbound touch (rule 5). */
   awaitingReply: boolean;
+  /** Meeting touches that happened, in time order (rules 12–14). */
+  meetings: Touch[];
 }
 
 const lastOf = <T>(list: readonly T[]): T | undefined => list[list.length - 1];
@@ -62,7 +65,11 @@ export function happened(touch: Touch): boolean {
 
 /** An inbound touch from the contact, not from a machine (a bounce, an auto-reply). */
 export function isReply(touch: Touch): boolean {
-  return touch.direction === "Inbound" && !NOT_A_REPLY.has(touch.outcome.toLowerCase());
+  return (
+    touch.direction === "Inbound" &&
+    touch.channel !== "Meeting" &&
+    !NOT_A_REPLY.has(touch.outcome.toLowerCase())
+  );
 }
 
 export function summarizeTouches(touches: readonly Touch[]): TouchFacts {
@@ -70,8 +77,16 @@ export function summarizeTouches(touches: readonly Touch[]): TouchFacts {
   const counted = happenedTouches.filter(
     (t) => t.direction === "Outbound" || t.direction === "Inbound",
   );
-  const outbound = counted.filter((t) => t.direction === "Outbound");
+  // A meeting is a touch (Last Touch, Touches, staleness) but neither an attempt nor a cadence
+  // step, nor a reply: booking or holding it is not another email into silence.
+  const outbound = counted.filter((t) => t.direction === "Outbound" && t.channel !== "Meeting");
   const replies = counted.filter(isReply);
+  const meetings = happenedTouches.filter((t) => t.channel === "Meeting");
+  // A meeting held after a reply answers it as an email would.
+  const held = meetings.filter((t) => t.outcome === "Completed");
+  const lastAnswer = [lastOf(outbound), lastOf(held)]
+    .filter((t): t is Touch => t !== undefined)
+    .reduce<Touch | undefined>((a, b) => (!a || b.timestamp > a.timestamp ? b : a), undefined);
   // Notes the automation writes itself (a tier change) are not a person's latest touch: they must
   // not clear the Next Follow-Up agreed on the touch before, nor become the Last Outcome.
   const logged = happenedTouches.filter(
@@ -95,7 +110,8 @@ export function summarizeTouches(touches: readonly Touch[]): TouchFacts {
     first: happenedTouches[0],
     attempts,
     touchCount: counted.length + archived.touches,
-    awaitingReply: !!lastReply && (!lastOutbound || lastReply.timestamp > lastOutbound.timestamp),
+    awaitingReply: !!lastReply && (!lastAnswer || lastReply.timestamp > lastAnswer.timestamp),
+    meetings,
   };
 }
 
@@ -331,6 +347,66 @@ function isStale(
   return daysBetween(since, now, zone) >= settings.staleAfterDays;
 }
 
+const RECAP_HOURS = 24;
+
+/**
+ * Rules 12–14 (DESIGN §3 step 3): the due a meeting sets, or null.
+ * 12. A Completed meeting with no outbound touch after it: the recap is due within 24 hours.
+ * 13. A No Show with nothing after it (an outbound touch, or the meeting booked again): due the
+ *     next working day.
+ * 14. A Scheduled (or Rescheduled) meeting ahead, still standing: due on the meeting's day, so
+ *     the contact is not Overdue before it. The earliest of these wins.
+ */
+export function meetingDue(facts: TouchFacts, zone: string, now: Date): When | null {
+  const dues: When[] = [];
+  const after = (t: Touch) => facts.outbound.some((o) => o.timestamp > t.timestamp);
+  const completed = lastOf(facts.meetings.filter((t) => t.outcome === "Completed"));
+  if (completed && !after(completed)) {
+    dues.push({
+      at: new Date(completed.timestamp.getTime() + RECAP_HOURS * MS_PER_HOUR),
+      hasTime: true,
+    });
+  }
+  const noShow = lastOf(facts.meetings.filter((t) => t.outcome === "No Show"));
+  const rebooked = (t: Touch) =>
+    facts.meetings.some(
+      (m) =>
+        m.timestamp > t.timestamp && (m.outcome === "Scheduled" || m.outcome === "Rescheduled"),
+    );
+  if (noShow && !after(noShow) && !rebooked(noShow)) {
+    let day = startOfLocalDay(addLocalDays(noShow.timestamp, 1, zone), zone);
+    if (isWeekend(day, zone)) day = nextWeekday(day, zone);
+    dues.push(dateOnly(day));
+  }
+  const ahead = upcomingMeeting(facts.meetings, zone, now);
+  if (ahead) dues.push(dateOnly(startOfLocalDay(ahead, zone)));
+  return dues.reduce<When | null>((a, b) => (!a || b.at < a.at ? b : a), null);
+}
+
+/**
+ * The start of the contact's next meeting (today or later) that is still standing: its latest
+ * touch (per calendar event, or the touch itself when typed by hand) is Scheduled or Rescheduled
+ * with the meeting's start in Next Follow-Up. null when none.
+ */
+export function upcomingMeeting(meetings: readonly Touch[], zone: string, now: Date): Date | null {
+  const latestByEvent = new Map<string, Touch>();
+  for (const touch of meetings) {
+    const key = parseMeetingCell(touch.threadId)?.key ?? `row ${touch.rowNumber}`;
+    latestByEvent.set(key, touch);
+  }
+  // A hand-typed meeting touch has no event key: any later meeting touch settles it.
+  const lastTyped = lastOf(meetings.filter((t) => !parseMeetingCell(t.threadId)));
+  let next: Date | null = null;
+  for (const touch of latestByEvent.values()) {
+    if (touch.outcome !== "Scheduled" && touch.outcome !== "Rescheduled") continue;
+    if (!parseMeetingCell(touch.threadId) && touch !== lastTyped) continue;
+    const start = touch.nextFollowUp?.at;
+    if (!start || localDayNumber(start, zone) < localDayNumber(now, zone)) continue;
+    if (!next || start < next) next = start;
+  }
+  return next;
+}
+
 /** More than a year ahead: a typo in the year (2062), never a plan. */
 const MAX_DAYS_AHEAD = 366;
 
@@ -410,6 +486,15 @@ export function computeContact(input: ComputeInput): ContactResult {
     }
   }
 
+  // Rules 12–14: a meeting held, missed or ahead sets the due (the reply rule below still wins).
+  const meeting = meetingDue(facts, zone, now);
+  if (meeting) {
+    due = meeting;
+    dueStep = null;
+    nurture = false;
+    closed = false;
+  }
+
   // Rule 5: a reply stops the cadence and must be answered within hours.
   if (facts.awaitingReply && facts.lastReply) {
     due = {
@@ -455,5 +540,6 @@ export function computeContact(input: ComputeInput): ContactResult {
     tierChange,
     stale: isStale(contact, lastTouch, settings, zone, now),
     awaitingReply: facts.awaitingReply,
+    nextMeeting: active ? upcomingMeeting(facts.meetings, zone, now) : null,
   };
 }

@@ -72,7 +72,7 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export const SOURCES = ["Sidebar", "Automation", "Gmail", "Sheet"] as const;
+export const SOURCES = ["Sidebar", "Automation", "Gmail", "Sheet", "Calendar"] as const;
 export type Source = (typeof SOURCES)[number];
 
 export const DELIVERIES = ["Pending", "Draft", "Sent", "Failed", "Unconfirmed"] as const;

@@ -32,6 +32,8 @@ export interface Settings {
   sendWindow: SendWindow;
   /** Added to every automated email; "" = none. */
   optOutLine: string;
+  /** The hourly run logs the user's meetings with contacts from their calendar (DESIGN §3). */
+  syncCalendar: boolean;
 }
 
 /** "8-18": from 08:00 to 17:59. */
@@ -211,6 +213,14 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     description: "Added to the end of every automated email. Blank = no line.",
     kind: { type: "text" },
     blankMeansNone: true,
+  },
+  {
+    key: "syncCalendar",
+    name: "Sync calendar",
+    defaultCell: "Yes",
+    description:
+      "Yes = each hourly run logs your calendar's meetings with contacts (guests with a contact's Email) as Meeting touches.",
+    kind: { type: "yesNo" },
   },
 ];
 

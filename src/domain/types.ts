@@ -130,6 +130,8 @@ export interface ContactResult {
   readonly stale: boolean;
   /** An inbound touch after the last outbound one (rule 5). */
   readonly awaitingReply: boolean;
+  /** The start of the contact's next meeting still standing (today or later), if any. */
+  readonly nextMeeting?: Date | null;
 }
 
 /** A contact and what the engine computed for it: the unit the digest, preview and sidebar read. */

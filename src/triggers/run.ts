@@ -1,7 +1,8 @@
 // The automation run (DESIGN §3): take this spreadsheet's lease → read and compute every contact
-// (and the due emails) → write the computed columns → sync Gmail → draft or send the due emails →
-// send the user's digest when due → refresh Metrics (once a day) → hand the lease back → log a
-// Runs row. Every step is a thin call into sheets/, gmail/ or domain/; nothing here runs per row.
+// (and the due emails) → write the computed columns → sync Gmail → sync the calendar (Sync
+// calendar Yes) → draft or send the due emails → send the user's digest when due → refresh
+// Metrics (once a day) → hand the lease back → log a Runs row. Every step is a thin call into
+// sheets/, gmail/ or domain/; nothing here runs per row.
 import {
   elapsedSeconds,
   emptyRunRecord,
@@ -17,6 +18,7 @@ import { refreshMetricsTab } from "../sheets/metricsTab";
 import { appendRunRow } from "../sheets/runsLog";
 import { readWorkbook, writeWorkbook, type Workbook, type WorkbookWrite } from "../sheets/workbook";
 
+import { syncCalendar } from "./calendarSteps";
 import { planDueEmails, sendDueEmails, syncGmail } from "./emailSteps";
 import { releaseRunLease, takeRunLease } from "./runLease";
 
@@ -84,10 +86,19 @@ export function performRun(options: RunOptions): RunRecord {
       ) {
         const sync = syncGmail(options.spreadsheet, emails, options.user, startedAt);
         record.repliesFound = sync.repliesFound;
+        // A contact with a new meeting gets no cadence email this hour (the next refresh sees it).
+        const meetings = workbook.settings.syncCalendar
+          ? syncCalendar(emails, options.user, startedAt, deadlineOf(startedAt))
+          : null;
+        noteRunError(record, meetings?.error ?? "");
+        const changedContacts = new Set([
+          ...sync.changedContacts,
+          ...(meetings?.changedContacts ?? []),
+        ]);
         const out = sendDueEmails(
           options.spreadsheet,
           emails,
-          sync,
+          { ...sync, changedContacts },
           options.user,
           startedAt,
           deadlineOf(startedAt),

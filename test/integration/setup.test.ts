@@ -177,6 +177,7 @@ const SETTING_DEFAULTS: readonly [string, string | number][] = [
   ["Metrics window (days)", 90],
   ["Send window (hours)", "8-18"],
   ["Opt-out line", `If you'd rather not hear from me, just reply "unsubscribe".`],
+  ["Sync calendar", "Yes"],
 ];
 /** DESIGN §1 default cadences: Applies To → the Day offsets of its steps. */
 const CADENCE_DAYS: readonly [string, number[]][] = [

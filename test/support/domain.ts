@@ -154,6 +154,7 @@ export function contactResult(status: Status, fields: Partial<ContactResult> = {
     tierChange: null,
     stale: false,
     awaitingReply: false,
+    nextMeeting: null,
     ...fields,
   };
 }

@@ -240,6 +240,24 @@ describe("buildDigest", () => {
     expect(text).toContain('Email: template "No response #1"');
   });
 
+  it("names the contact's next meeting before the next step", () => {
+    const digest = buildDigest(
+      input([
+        {
+          contact: contact({ name: "Met", nextStep: "Bring the contract" }),
+          result: result("Due Today", { nextMeeting: new Date("2026-11-18T19:30:00Z") }),
+        },
+        {
+          contact: contact({ name: "Only meeting" }),
+          result: result("Replied", { nextMeeting: new Date("2026-11-20T15:00:00Z") }),
+        },
+      ]),
+    );
+    const text = digest?.text ?? "";
+    expect(text).toContain("Meeting Wed 18 Nov 14:30 · Bring the contract");
+    expect(text).toContain("Meeting Fri 20 Nov 10:00");
+  });
+
   it("links each row to its line in the Contacts tab", () => {
     const digest = buildDigest(
       input(

@@ -26,6 +26,7 @@ describe("appsscript.json", () => {
         "https://www.googleapis.com/auth/script.scriptapp",
         "https://www.googleapis.com/auth/script.send_mail",
         "https://mail.google.com/",
+        "https://www.googleapis.com/auth/calendar.readonly",
       ]),
     );
     for (const scope of manifest.oauthScopes ?? []) expect(readme).toContain(scope);

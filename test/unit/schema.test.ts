@@ -51,7 +51,7 @@ describe("DESIGN §1's words", () => {
     ["tiers", TIERS, ["Hot", "Warm", "Cold", "Dead"]],
     ["channels", CHANNELS, ["Email", "Call", "Meeting", "SMS", "LinkedIn", "Letter", "Note"]],
     ["directions", DIRECTIONS, ["Outbound", "Inbound", "Internal"]],
-    ["sources", SOURCES, ["Sidebar", "Automation", "Gmail", "Sheet"]],
+    ["sources", SOURCES, ["Sidebar", "Automation", "Gmail", "Sheet", "Calendar"]],
     ["deliveries", DELIVERIES, ["Pending", "Draft", "Sent", "Failed", "Unconfirmed"]],
     [
       "statuses, most urgent first (§2)",
@@ -148,7 +148,7 @@ describe.each<[string, TableSpec, string[]]>([
       "Next Step:text",
       "Next Follow-Up:datetime",
       "Logged By:email",
-      `Source:enum [${LIST("Sidebar", "Automation", "Gmail", "Sheet")}]`,
+      `Source:enum [${LIST("Sidebar", "Automation", "Gmail", "Sheet", "Calendar")}]`,
       "Thread ID:id",
       `Delivery:enum [${LIST("Pending", "Draft", "Sent", "Failed", "Unconfirmed")}]`,
     ],
