@@ -62,6 +62,9 @@ export const PAGE_HTML = `<!doctype html>
   #message { color: #1a73e8; }
   #message.error { color: #d93025; }
   dialog { max-width: 720px; }
+#charts figure{margin:8px 0;font-size:12px}#charts figcaption{font-weight:bold;margin-bottom:4px}
+.bar{display:flex;gap:6px;align-items:center}.bar span:first-child{width:160px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.bar .fill{display:inline-block;height:10px;background:#4285f4}
 </style>
 </head>
 <body>
@@ -80,6 +83,7 @@ export const PAGE_HTML = `<!doctype html>
 <main>
   <section id="sheet" aria-label="Spreadsheet">
     <div id="grid-wrap"><table id="grid" aria-label="Current tab"></table></div>
+    <section id="charts" aria-label="Charts on this tab"></section>
     <nav id="tabs" aria-label="Tabs"></nav>
     <section id="outbox" aria-label="Outbox"><h2 style="font-size:13px;margin:4px 0">Outbox (digests, drafts and sent email)</h2><div id="mails"></div></section>
   </section>
@@ -96,6 +100,28 @@ export const PAGE_HTML = `<!doctype html>
       .then(function (r) { return r.json(); });
   }
   function say(text, isError) { var m = $("message"); m.textContent = text || ""; m.className = isError ? "error" : ""; }
+  /** A native chart of the tab as a simple bar chart (title, one bar per row it plots). */
+  function drawChart(chart) {
+    var figure = document.createElement("figure");
+    var caption = document.createElement("figcaption");
+    caption.textContent = chart.title;
+    figure.append(caption);
+    var max = Math.max.apply(null, chart.points.map(function (p) { return p.value; }).concat([0]));
+    chart.points.forEach(function (p) {
+      var row = document.createElement("div");
+      row.className = "bar";
+      var label = document.createElement("span");
+      label.textContent = p.label;
+      var bar = document.createElement("span");
+      bar.className = "fill";
+      bar.style.width = (max > 0 ? Math.round((p.value / max) * 200) : 0) + "px";
+      var value = document.createElement("span");
+      value.textContent = String(Math.round(p.value * 100) / 100);
+      row.append(label, bar, value);
+      figure.append(row);
+    });
+    return figure;
+  }
   function render(state) {
     latest = state;
     $("clock").textContent = state.now.slice(0, 16).replace("T", " ") + " UTC";
@@ -143,6 +169,9 @@ export const PAGE_HTML = `<!doctype html>
       });
       grid.append(tr);
     });
+    var charts = $("charts");
+    charts.replaceChildren();
+    (tab.charts || []).forEach(function (chart) { charts.append(drawChart(chart)); });
     var mails = $("mails");
     mails.replaceChildren();
     state.outbox.forEach(function (m) {

@@ -135,7 +135,12 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       .map((sheet) => {
         const values = sheet.getDataRange().getDisplayValues();
         const sheetData = data.sheetById(sheet.getSheetId())!;
-        return { name: sheet.getName(), values, colours: coloursOf(sheetData, values) };
+        return {
+          name: sheet.getName(),
+          values,
+          colours: coloursOf(sheetData, values),
+          charts: chartsOf(sheet),
+        };
       });
     const outbox = TEAM.flatMap((owner) => [
       ...emu.gmail.sent(owner).map((m) => ({ kind: "Sent", owner, ...mailView(m) })),
@@ -264,6 +269,20 @@ function mailView(m: {
     html: m.htmlBody,
     date: m.date.toISOString(),
   };
+}
+
+/** The tab's native charts as the page draws them: title and the (label, value) rows they plot. */
+function chartsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet) {
+  return sheet.getCharts().map((chart) => {
+    const [range] = chart.getRanges();
+    const rows = range ? range.getValues().slice(chart.getNumHeaders?.() ?? 1) : [];
+    return {
+      title: String(chart.getOptions().get("title") ?? ""),
+      points: rows
+        .filter((row) => row[0] !== "" && typeof row[1] === "number")
+        .map((row) => ({ label: String(row[0]), value: row[1] as number })),
+    };
+  });
 }
 
 /**
