@@ -1,19 +1,13 @@
 // Email from template in the sidebar (DESIGN §6) through the built bundle: the preview with the
 // contact's values and missing tags marked, Create draft and Send logged as Sidebar touches, Opted
 // Out refused, user text kept as text, and Reassign's introduction draft.
-import type { RunResult } from "../../emulator/app";
 import { createWorkbench, type Workbench } from "../../scripts/demo/workbench";
 import { ALEX, records, typeRows } from "./support";
+import { call, failure, ok, refOf } from "./sidebarSupport";
 
 const NOW = new Date("2026-11-23T15:00:00Z"); // Monday 10:00 in New York
 const TEMPLATE = "Sidebar check-in";
 const HOSTILE = '=HYPERLINK("http://evil.test","x") <script>alert(1)</script>';
-
-interface Ref {
-  id: string;
-  name: string;
-  row: number;
-}
 
 interface Preview {
   templates: string[];
@@ -23,24 +17,6 @@ interface Preview {
   body: string;
   missing: string[];
   blocked: string;
-}
-
-function call(wb: Workbench, fn: string, ...args: unknown[]): RunResult {
-  return wb.emu.sidebarCall(ALEX, wb.spreadsheetId, fn, ...args);
-}
-
-function ok<T>(result: RunResult): T {
-  if (result.error) throw result.error;
-  const answer = result.value as { ok: boolean; value?: T; error?: string };
-  if (!answer.ok) throw new Error(`server said: ${answer.error}`);
-  return answer.value as T;
-}
-
-function failure(result: RunResult): string {
-  if (result.error) throw result.error;
-  const answer = result.value as { ok: boolean; error?: string };
-  if (answer.ok) throw new Error("expected the server to refuse");
-  return answer.error ?? "";
 }
 
 function sheet(): Workbench {
@@ -64,13 +40,6 @@ function sheet(): Workbench {
   const refreshed = wb.menu("menuRefreshNow");
   if (refreshed.error) throw refreshed.error;
   return wb;
-}
-
-function refOf(wb: Workbench, name: string): Ref {
-  const rows = records(wb, "Contacts");
-  const index = rows.findIndex((row) => row.Name === name);
-  if (index < 0) throw new Error(`no ${name} on Contacts`);
-  return { id: String(rows[index]!.ID), name, row: index + 2 };
 }
 
 function preview(wb: Workbench, name: string): Preview {
