@@ -1,5 +1,5 @@
 // The Touchbase sidebar (DESIGN §6): My day, contact search and card, Log touch, Snooze,
-// Reassign, Cover for a teammate and automation on/off. Every server call goes through call();
+// Email from template, Reassign, Cover for a teammate and automation on/off. Every server call goes through call();
 // user data is only ever set as text (never as HTML); a failed call shows its message and keeps
 // what the person typed; the buttons of a form are disabled while its call runs.
 import type {
@@ -8,6 +8,7 @@ import type {
   ContactRef,
   MyDayItem,
   SidebarContext,
+  TemplatePreview,
 } from "../src/api/sidebarApi";
 import { call, messageOf } from "./server";
 
@@ -207,6 +208,8 @@ function renderCard(next: ContactCard): void {
     // Another contact: its forms start empty; the same contact keeps what was typed.
     byId<HTMLFormElement>("log-form").reset();
     byId<HTMLFormElement>("reassign-form").reset();
+    byId<HTMLFormElement>("email-form").reset();
+    byId("email-form").hidden = true;
     fillLogForm();
   }
 }
@@ -343,6 +346,84 @@ async function reassign(event: Event): Promise<void> {
   showNotice(done.message);
 }
 
+// ---- Email from template ----------------------------------------------------------------
+
+const MERGE_TAG = /\{\{[^{}]*\}\}/g;
+
+/** Shows the subject and message with every unfilled {{Tag}} marked (as text, never HTML). */
+function markMissing(): void {
+  const source = `${input("email-subject").value}\n\n${byId<HTMLTextAreaElement>("email-body").value}`;
+  const parts: (Node | string)[] = [];
+  const tags: string[] = [];
+  let last = 0;
+  for (const match of source.matchAll(MERGE_TAG)) {
+    parts.push(source.slice(last, match.index), el("mark", "", match[0]));
+    tags.push(match[0]);
+    last = match.index + match[0].length;
+  }
+  parts.push(source.slice(last));
+  byId("email-marked").replaceChildren(...(tags.length > 0 ? parts : []));
+  const missing = byId("email-missing");
+  missing.textContent = `Fill in before sending: ${[...new Set(tags)].join(", ")}`;
+  missing.hidden = tags.length === 0;
+  byId("email-body").setAttribute("aria-invalid", String(tags.length > 0));
+}
+
+function renderEmailPreview(preview: TemplatePreview): void {
+  const select = byId<HTMLSelectElement>("email-template");
+  options(select, preview.templates);
+  select.value = preview.template;
+  byId("email-to").textContent = preview.to || "(no Email)";
+  const blocked = byId("email-blocked");
+  blocked.textContent = preview.blocked;
+  blocked.hidden = preview.blocked === "";
+  input("email-subject").value = preview.subject;
+  byId<HTMLTextAreaElement>("email-body").value = preview.body;
+  for (const id of ["email-draft", "email-send"]) {
+    byId<HTMLButtonElement>(id).disabled = preview.blocked !== "";
+  }
+  markMissing();
+}
+
+/** Loads a template merged for the card's contact; on failure the form keeps what it had. */
+async function loadEmailPreview(template: string): Promise<void> {
+  if (!card) return;
+  const ref = card.ref;
+  const preview = await busy(byId("email-form"), () =>
+    call("sidebarTemplatePreview", { contact: ref, template }),
+  );
+  if (preview) renderEmailPreview(preview);
+}
+
+async function sendEmail(event: SubmitEvent): Promise<void> {
+  event.preventDefault();
+  if (!card) return;
+  const mode = (event.submitter as HTMLElement | null)?.dataset.mode === "send" ? "send" : "draft";
+  const form = byId<HTMLFormElement>("email-form");
+  const ref = card.ref;
+  const done = await busy(form, () =>
+    call("sidebarSendEmail", {
+      requestId: requestId(`email-${mode}`),
+      contact: ref,
+      template: byId<HTMLSelectElement>("email-template").value,
+      subject: input("email-subject").value,
+      body: byId<HTMLTextAreaElement>("email-body").value,
+      mode,
+    }),
+  );
+  if (!done) return;
+  pendingRequest = null;
+  form.hidden = true;
+  renderCard(done.card);
+  showNotice(done.message);
+}
+
+/** Shows one of the card's forms (Log touch, Email, Reassign) and hides the others. */
+function openPanel(id: string, focus: string): void {
+  for (const form of ["log-form", "email-form", "reassign-form"]) byId(form).hidden = form !== id;
+  byId(focus).focus();
+}
+
 // ---- Team: cover and automation -----------------------------------------------------------
 
 async function cover(event: Event): Promise<void> {
@@ -400,16 +481,20 @@ function wire(): void {
   );
   byId("search-form").addEventListener("submit", (e) => void search(e));
   byId("log-channel").addEventListener("change", fillOutcomes);
-  byId("open-log").addEventListener("click", () => {
-    byId("reassign-form").hidden = true;
-    byId("log-form").hidden = false;
-    byId("log-channel").focus();
+  byId("open-log").addEventListener("click", () => openPanel("log-form", "log-channel"));
+  byId("open-reassign").addEventListener("click", () =>
+    openPanel("reassign-form", "reassign-owner"),
+  );
+  byId("open-email").addEventListener("click", () => {
+    openPanel("email-form", "email-template");
+    void loadEmailPreview("");
   });
-  byId("open-reassign").addEventListener("click", () => {
-    byId("log-form").hidden = true;
-    byId("reassign-form").hidden = false;
-    input("reassign-owner").focus();
+  byId("email-template").addEventListener("change", () => {
+    void loadEmailPreview(byId<HTMLSelectElement>("email-template").value);
   });
+  byId("email-subject").addEventListener("input", markMissing);
+  byId("email-body").addEventListener("input", markMissing);
+  byId("email-form").addEventListener("submit", (e) => void sendEmail(e as SubmitEvent));
   document.querySelectorAll<HTMLButtonElement>("[data-close]").forEach((button) =>
     button.addEventListener("click", () => {
       byId(button.dataset.close!).hidden = true;

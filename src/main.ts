@@ -28,8 +28,10 @@ import {
   sidebarMyDay,
   sidebarReassign,
   sidebarSearch,
+  sidebarSendEmail,
   sidebarSetAutomation,
   sidebarSnooze,
+  sidebarTemplatePreview,
 } from "./ui/sidebar";
 
 declare const global: Record<string, unknown>;
@@ -60,3 +62,5 @@ global.sidebarSnooze = sidebarSnooze;
 global.sidebarReassign = sidebarReassign;
 global.sidebarCover = sidebarCover;
 global.sidebarSetAutomation = sidebarSetAutomation;
+global.sidebarTemplatePreview = sidebarTemplatePreview;
+global.sidebarSendEmail = sidebarSendEmail;

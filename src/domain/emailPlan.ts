@@ -90,7 +90,7 @@ interface ContactEmailFacts {
 }
 
 /** Bounces, unsubscribes and unconfirmed sends, read from the contact's touches. */
-function emailFacts(row: ContactRow, touches: readonly Touch[]): ContactEmailFacts {
+export function emailFacts(row: ContactRow, touches: readonly Touch[]): ContactEmailFacts {
   const problems: string[] = [];
   let stopped = false;
   const address = row.contact.email;

@@ -60,6 +60,11 @@ export function subjectOfNotes(notes: string): string {
   return match?.[1] ?? notes;
 }
 
+/** An email Touchbase made and follows in Gmail: by the automation or from the sidebar. */
+export function isTouchbaseEmail(touch: Touch): boolean {
+  return (touch.source === "Automation" || touch.source === "Sidebar") && touch.channel === "Email";
+}
+
 /** An email the automation wrote (Source Automation, Channel Email). */
 export function isAutomationEmail(touch: Touch): boolean {
   return touch.source === "Automation" && touch.channel === "Email";
@@ -76,7 +81,7 @@ export interface EmailTouchFields {
   readonly step?: string;
   readonly notes: string;
   readonly loggedBy: string;
-  readonly source: "Automation" | "Gmail";
+  readonly source: "Automation" | "Gmail" | "Sidebar";
   readonly threadId: string;
   readonly delivery: Delivery | "";
 }

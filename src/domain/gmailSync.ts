@@ -6,7 +6,7 @@ import { normalizeKey } from "./cells";
 import {
   bareMessageKey,
   emailNotes,
-  isAutomationEmail,
+  isTouchbaseEmail,
   parseThreadCell,
   recipientOfNotes,
   subjectKey,
@@ -147,7 +147,7 @@ function buildIndex(context: SyncContext): Index {
     if (cell.threadId && touch.contactId) contactByThread.set(cell.threadId, touch.contactId);
     // Every automated email not yet tied to its message: a send waiting for its thread id, a
     // Pending one a killed run left, a draft the owner may have sent by hand.
-    if (isAutomationEmail(touch) && !cell.messageKey && touch.delivery) awaiting.push(touch);
+    if (isTouchbaseEmail(touch) && !cell.messageKey && touch.delivery) awaiting.push(touch);
   }
   return { byEmail, byId, contactByThread, logged, awaiting };
 }
@@ -293,7 +293,7 @@ export function planGmailSync(messages: readonly SyncedMessage[], context: SyncC
 export function outstandingDrafts(touches: readonly Touch[], user: string): Touch[] {
   return touches.filter(
     (t) =>
-      isAutomationEmail(t) &&
+      isTouchbaseEmail(t) &&
       t.loggedBy === user &&
       t.delivery === "Draft" &&
       parseThreadCell(t.threadId).draftId !== "",

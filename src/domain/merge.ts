@@ -171,7 +171,11 @@ function mergeText(source: string, input: MergeInput, missing: string[]): Part {
     const fallback = match[2]?.trim() ?? "";
     let value = tagValue(tag, input);
     if (value === "") value = fallback;
-    if (value === "" && !NEVER_BLOCK.has(tag)) missing.push(displayTag(input.template, tag));
+    if (value === "" && !NEVER_BLOCK.has(tag)) {
+      missing.push(displayTag(input.template, tag));
+      // The tag stays in the text (a blocked email is never sent; the sidebar shows it to fill).
+      value = match[0];
+    }
     text += value;
     html += escapeHtml(value);
   }
@@ -194,6 +198,22 @@ function htmlParagraphs(html: string): string {
     .split(/\n{2,}/)
     .map((paragraph) => `<p>${paragraph.replace(/\n/g, "<br>")}</p>`)
     .join("\n");
+}
+
+export interface EditableEmail {
+  readonly subject: string;
+  /** The plain-text body without the opt-out line (added when the email goes out). */
+  readonly body: string;
+  /** Tags with no value and no fallback, as written; they stay as {{Tag}} in the text. */
+  readonly missing: readonly string[];
+}
+
+/** The merge for a person to read and edit before it goes (the sidebar): never blocked. */
+export function mergeForEditing(input: MergeInput): EditableEmail {
+  const missing: string[] = [];
+  const subject = mergeText(input.template.subject, input, missing).text.replace(/\s+/g, " ");
+  const body = mergeText(dropEmptySignatureLines(input.template.body, input), input, missing);
+  return { subject: subject.trim(), body: body.text.trim(), missing: [...new Set(missing)] };
 }
 
 /** Renders the template for one contact, or says why it cannot go out. */

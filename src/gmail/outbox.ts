@@ -27,6 +27,8 @@ export interface OutboxInput {
   readonly nextTouchId: () => string;
   /** Epoch ms after which no further email is started. */
   readonly deadline: number;
+  /** Who made the emails, for their touches' Source (the automation unless said). */
+  readonly source?: "Automation" | "Sidebar";
 }
 
 export interface OutboxResult {
@@ -67,7 +69,7 @@ export function draftOrSend(input: OutboxInput): OutboxResult {
       step: email.step,
       notes: emailNotes(email.email.to, email.email.subject),
       loggedBy: input.user,
-      source: "Automation",
+      source: input.source ?? "Automation",
       threadId: email.replyInThread,
       delivery: "Pending",
     }),

@@ -39,12 +39,11 @@ function rowOfId(sheet: Sheet, header: Table, ref: ContactRef): { row: number; c
   const width = header.headers.length;
   const lastRow = sheet.getLastRow();
   if (ref.row >= 2 && ref.row <= lastRow) {
-    const cells = sheet.getRange(ref.row, 1, 1, width).getValues()[0] as Cell[];
+    const cells = sheet.getSheetValues(ref.row, 1, 1, width)[0] as Cell[];
     if (sameId(cells[idIndex], ref.id)) return { row: ref.row, cells };
   }
   // Re-sorted, or rows inserted above: one read of the ID column finds where it went.
-  const ids =
-    lastRow < 2 ? [] : (sheet.getRange(2, idIndex + 1, lastRow - 1, 1).getValues() as Cell[][]);
+  const ids = lastRow < 2 ? [] : (sheet.getSheetValues(2, idIndex + 1, lastRow - 1, 1) as Cell[][]);
   const rows = ids.flatMap((cells, i) => (sameId(cells[0], ref.id) ? [i + 2] : []));
   if (rows.length === 0) {
     throw new SidebarInputError(
@@ -57,7 +56,7 @@ function rowOfId(sheet: Sheet, header: Table, ref: ContactRef): { row: number; c
     );
   }
   const row = rows[0]!;
-  return { row, cells: sheet.getRange(row, 1, 1, width).getValues()[0] as Cell[] };
+  return { row, cells: sheet.getSheetValues(row, 1, 1, width)[0] as Cell[] };
 }
 
 /** Finds and parses the contact `ref` names; throws a message for the person when it moved away. */

@@ -41,8 +41,7 @@ function lastTouchDigits(sheet: Sheet, header: Table, lastRow: number): string {
   const tailStart = Math.max(2, lastRow - ID_TAIL_ROWS + 1);
   const touchIdColumn = columnOf(header, TOUCH.touchId)! + 1;
   const tail = sheet
-    .getRange(tailStart, touchIdColumn, lastRow - tailStart + 1, 1)
-    .getValues()
+    .getSheetValues(tailStart, touchIdColumn, lastRow - tailStart + 1, 1)
     .map((cells) => cells[0] as Cell);
   return highestDigits(TOUCH_ID, tail);
 }
@@ -67,14 +66,14 @@ export function readContactTouches(spreadsheet: Spreadsheet, contactId: string):
     return { sheet, table: header, lastTouchDigits: lastTouchDigits(sheet, header, lastRow) };
   }
   const idColumn = columnOf(header, TOUCH.contactId)! + 1;
-  const ids = sheet.getRange(2, idColumn, lastRow - 1, 1).getValues() as Cell[][];
+  const ids = sheet.getSheetValues(2, idColumn, lastRow - 1, 1) as Cell[][];
   const rows: number[] = [];
   ids.forEach((cells, i) => {
     if (cellText(cells[0]).toLowerCase() === wanted) rows.push(i + 2);
   });
   const found: Cell[][] = [];
   for (const block of planRowBlocks(rows, width, MAX_TOUCH_READS)) {
-    const values = sheet.getRange(block.start, 1, block.count, width).getValues() as Cell[][];
+    const values = sheet.getSheetValues(block.start, 1, block.count, width) as Cell[][];
     for (const cells of values) {
       if (cellText(cells[idColumn - 1]).toLowerCase() === wanted) found.push(cells);
     }

@@ -13,8 +13,11 @@ import type {
   MyDayItem,
   ReassignRequest,
   SearchResult,
+  SendEmailRequest,
   SidebarContext,
   SnoozeRequest,
+  TemplatePreview,
+  TemplatePreviewRequest,
 } from "../api/sidebarApi";
 import type { ServerResult } from "../api/result";
 import { parseCadences } from "../domain/cadences";
@@ -46,7 +49,7 @@ import {
 } from "../domain/sidebarTouches";
 import { columnOf, type Table } from "../domain/table";
 import { parseTouches, touchCells } from "../domain/touches";
-import type { Cadence, Contact, Touch } from "../domain/types";
+import type { Cadence, Contact, ContactResult, Touch } from "../domain/types";
 import { errorMessage } from "../errors";
 import {
   contactsSheet,
@@ -65,7 +68,7 @@ import { lastRunOf } from "../sheets/runsLog";
 import { appendRows, readTable } from "../sheets/tableIO";
 import { readOptionalTab, readSettings } from "../sheets/workbook";
 import { isAutomationOn, turnOffAutomation, turnOnAutomation } from "../triggers/automation";
-import { introDraft } from "./sidebarEmail";
+import { introDraft, makeEmail, templatePreview, type EmailContact } from "./sidebarEmail";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -187,7 +190,7 @@ function singleContactAction(
   requestId: string,
   ref: ContactRef,
   plan: (env: Env, opened: Opened, context: LogContext) => ContactChange,
-  afterWrite?: (env: Env, opened: Opened) => string,
+  afterWrite?: (env: Env, opened: Opened, change: ContactChange) => string,
 ): ServerResult<ActionResult> {
   return serve(() => {
     const env = environment();
@@ -195,7 +198,7 @@ function singleContactAction(
       const opened = openContact(env, ref);
       const change = plan(env, opened, logContext(env, opened.log));
       const result = applyChange(env, opened, change);
-      const extra = afterWrite ? afterWrite(env, opened) : "";
+      const extra = afterWrite ? afterWrite(env, opened, change) : "";
       return extra ? { ...result, message: `${result.message} ${extra}` } : result;
     });
   });
@@ -321,9 +324,74 @@ export function sidebarReassign(request: ReassignRequest): ServerResult<ActionRe
         String(request.note ?? ""),
         context,
       ),
-    (env, opened) =>
-      request.introDraft ? introDraft(env, opened.at.contact, String(request.newOwner)) : "",
+    (env, opened, change) => {
+      if (!request.introDraft) return "";
+      // The introduction is from the contact as it is now: owned (and signed) by the new owner.
+      const contact = contactAfter(opened.at.contact, change.cells);
+      const touches = withTouches(opened.touches, change.touches);
+      const to = emailContact(
+        opened,
+        contact,
+        cardOf(env, opened, contact, touches).result,
+        touches,
+      );
+      return introDraft(env, to, opened.log, change.touches.length);
+    },
   );
+}
+
+function emailContact(
+  opened: Opened,
+  contact: Contact,
+  result: ContactResult,
+  touches: readonly Touch[],
+): EmailContact {
+  return {
+    contact,
+    result,
+    touches,
+    headers: new Set(opened.at.table.headers.map(normalizeKey)),
+  };
+}
+
+export function sidebarTemplatePreview(
+  request: TemplatePreviewRequest,
+): ServerResult<TemplatePreview> {
+  return serve(() => {
+    const env = environment();
+    const opened = openContact(env, request?.contact);
+    const { contact } = opened.at;
+    const { result } = cardOf(env, opened, contact, opened.touches);
+    const to = emailContact(opened, contact, result, opened.touches);
+    return templatePreview(env, to, String(request.template ?? ""));
+  });
+}
+
+/** Create draft or Send: one email, once (a repeated submission returns the first answer). */
+export function sidebarSendEmail(request: SendEmailRequest): ServerResult<ActionResult> {
+  return serve(() => {
+    const env = environment();
+    return underDocumentLock(request?.requestId ?? "", () => {
+      const opened = openContact(env, request.contact);
+      const { contact } = opened.at;
+      const before = cardOf(env, opened, contact, opened.touches).result;
+      const made = makeEmail(
+        env,
+        emailContact(opened, contact, before, opened.touches),
+        opened.log,
+        {
+          template: String(request.template ?? ""),
+          subject: String(request.subject ?? ""),
+          body: String(request.body ?? ""),
+          mode: request.mode === "send" ? "send" : "draft",
+        },
+      );
+      const touches = withTouches(opened.touches, [made.touch]);
+      const { result, card } = cardOf(env, opened, contact, touches);
+      writeContactRow(opened.at, new Map(), result);
+      return { message: made.message, card };
+    });
+  });
 }
 
 export function sidebarCover(request: CoverRequest): ServerResult<CoverResult> {

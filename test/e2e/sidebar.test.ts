@@ -205,6 +205,46 @@ describe("the sidebar in Chromium", () => {
     });
   });
 
+  it("sends from a template", async () => {
+    const contact = alexsOpenContact();
+    const name = String(contact.Name);
+    const email = String(contact.Email).toLowerCase();
+    const sentBefore = playground.emu.gmail.sent(ALEX).filter((m) => m.to === email).length;
+    await openBySearch(name, name);
+    const frame = sidebar();
+    await frame.locator("#open-email").click();
+    await frame.getByLabel("Template", { exact: true }).selectOption("Value add");
+    await frame.locator("#email-form:not([aria-busy])").waitFor();
+    await frame.locator("#email-to", { hasText: email }).waitFor();
+    await expect(frame.getByLabel("Subject", { exact: true }).inputValue()).resolves.not.toBe("");
+    // An unfilled merge field is marked and named before anything can go.
+    await frame.getByLabel("Message", { exact: true }).fill("Hi,\n\nA note about {{Topic}}.");
+    await frame
+      .locator("#email-missing", { hasText: "Fill in before sending: {{Topic}}" })
+      .waitFor();
+    await expect(frame.locator("#email-marked mark").textContent()).resolves.toBe("{{Topic}}");
+    await frame.getByRole("button", { name: "Send", exact: true }).click();
+    await frame.locator("#error", { hasText: "needs Topic" }).waitFor();
+    await expect(frame.getByLabel("Message", { exact: true }).inputValue()).resolves.toBe(
+      "Hi,\n\nA note about {{Topic}}.",
+    );
+    await frame.getByLabel("Message", { exact: true }).fill("Hi,\n\nA note about <b>pricing</b>.");
+    await expect(frame.locator("#email-missing").isHidden()).resolves.toBe(true);
+    await shot("email-from-template");
+    await frame.getByRole("button", { name: "Send", exact: true }).click();
+    await frame.locator("#notice", { hasText: `to ${email}.` }).waitFor();
+    const sent = playground.emu.gmail.sent(ALEX).filter((m) => m.to === email);
+    expect(sent.length).toBe(sentBefore + 1);
+    expect(sent.at(-1)?.plainBody).toContain("A note about <b>pricing</b>.");
+    expect(rows("Touches").at(-1)).toMatchObject({
+      "Contact ID": contact.ID,
+      Channel: "Email",
+      Template: "Value add",
+      Source: "Sidebar",
+      Delivery: "Sent",
+    });
+  });
+
   it("shows a server error in words and keeps what was typed", async () => {
     const contact = alexsOpenContact();
     const name = String(contact.Name);

@@ -3,36 +3,11 @@
 // answered in words with nothing lost.
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import type { RunResult } from "../../emulator/app";
 import { createWorkbench, DIST_DIR, type Workbench } from "../../scripts/demo/workbench";
 import { ALEX, records, SAM, sheetOf, typeRows } from "./support";
+import { call, failure, ok, refOf, type Ref } from "./sidebarSupport";
 
 const NOW = new Date("2026-11-23T14:00:00Z"); // Monday 09:00 in New York
-
-interface Ref {
-  id: string;
-  name: string;
-  row: number;
-}
-
-function call(wb: Workbench, fn: string, ...args: unknown[]): RunResult {
-  return wb.emu.sidebarCall(ALEX, wb.spreadsheetId, fn, ...args);
-}
-
-/** The value of an ok ServerResult; a failure fails the test with the server's words. */
-function ok<T>(result: RunResult): T {
-  if (result.error) throw result.error;
-  const answer = result.value as { ok: boolean; value?: T; error?: string };
-  if (!answer.ok) throw new Error(`server said: ${answer.error}`);
-  return answer.value as T;
-}
-
-function failure(result: RunResult): string {
-  if (result.error) throw result.error;
-  const answer = result.value as { ok: boolean; error?: string };
-  if (answer.ok) throw new Error("expected the server to refuse");
-  return answer.error ?? "";
-}
 
 /** A sheet with Ann (row 2) and Bob (row 3), set up and refreshed. */
 function smallSheet(): Workbench {
@@ -44,13 +19,6 @@ function smallSheet(): Workbench {
   const refreshed = wb.menu("menuRefreshNow");
   if (refreshed.error) throw refreshed.error;
   return wb;
-}
-
-function refOf(wb: Workbench, name: string): Ref {
-  const rows = records(wb, "Contacts");
-  const index = rows.findIndex((row) => row.Name === name);
-  if (index < 0) throw new Error(`no ${name}`);
-  return { id: String(rows[index]!.ID), name, row: index + 2 };
 }
 
 const logRequest = (contact: Ref, extra: Record<string, unknown> = {}) => ({
