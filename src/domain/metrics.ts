@@ -426,9 +426,9 @@ function responseByTouchTable(context: Context): MetricTable {
     const tally = tallies.get(String(n)) ?? { sends: 0, replies: 0 };
     return [
       n === TOUCH_NUMBER_ROWS ? `${n}+` : ordinal(n),
+      rate(tally.replies, tally.sends),
       tally.sends,
       tally.replies,
-      rate(tally.replies, tally.sends),
     ];
   });
   return {
@@ -437,7 +437,8 @@ function responseByTouchTable(context: Context): MetricTable {
     definition:
       `Outbound touches sent in the window, numbered since the contact's last reply (as ` +
       `Attempts); replied = a reply within ${REPLY_WINDOW_DAYS} days and before the next touch.`,
-    columns: [label("Touch"), count("Sent"), count("Replied"), percent("Response rate")],
+    // The rate comes first: the chart plots the label column and the one after it.
+    columns: [label("Touch"), percent("Response rate"), count("Sent"), count("Replied")],
     rows,
   };
 }

@@ -89,8 +89,12 @@ describe("the Metrics tab", () => {
     // Percentages are shown as percentages, no data as "—".
     const responseHeader = column.indexOf("Response rate by touch number") + 3;
     const firstTouch = sheet.getRange(responseHeader + 1, 1, 1, 4);
-    expect(firstTouch.getNumberFormats()[0]).toEqual(["@", "0", "0", "0%"]);
-    expect(String(firstTouch.getDisplayValues()[0]![3])).toMatch(/^(\d+%|—)$/);
+    expect(firstTouch.getNumberFormats()[0]).toEqual(["@", "0%", "0", "0"]);
+    expect(String(firstTouch.getDisplayValues()[0]![1])).toMatch(/^(\d+%|—)$/);
+    // The response-rate chart plots the rate, not the number of touches sent.
+    const responseChart = sheet.getCharts()[0]!;
+    const charted = responseChart.getRanges()[0]!.getValues()[0];
+    expect(charted).toEqual(["Touch", "Response rate"]);
   });
 
   it("a second refresh leaves exactly three charts and keeps a person's own chart", () => {
