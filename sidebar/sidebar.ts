@@ -180,6 +180,7 @@ function renderCard(next: ContactCard): void {
   text("card-owner", next.owner);
   text("card-step", next.step);
   text("card-nextstep", next.nextStep);
+  text("card-meeting", next.nextMeeting);
   const problem = byId("card-problem");
   problem.textContent = next.problem;
   problem.hidden = next.problem === "";

@@ -35,6 +35,8 @@ export interface ContactCard {
   readonly stage: string;
   readonly tier: string;
   readonly nextStep: string;
+  /** The next meeting with the contact on the user's calendar ("2026-11-24 14:00"); "" = none. */
+  readonly nextMeeting: string;
   readonly status: string;
   /** The Due as the sheet shows it ("2026-11-24", or "2026-11-24 13:00" when timed); "" = none. */
   readonly due: string;

@@ -80,6 +80,7 @@ export function contactCard(
     stage: contact.stage ?? "",
     tier: contact.tier ?? "",
     nextStep: contact.nextStep,
+    nextMeeting: result.nextMeeting ? dueText({ at: result.nextMeeting, hasTime: true }, zone) : "",
     status: result.status,
     due: dueText(result.due, zone),
     step: result.step,

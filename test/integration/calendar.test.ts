@@ -12,6 +12,7 @@ import {
   contactRow,
   type EmailBench,
 } from "./emailSupport";
+import { call, ok, refOf } from "./sidebarSupport";
 import { ALEX, SAM, records, setSetting, turnOnAutomation, typeRows, type Row } from "./support";
 
 const CARLA = { id: "C-000001", name: "Carla Diaz", email: "carla@client.test" };
@@ -51,6 +52,18 @@ function samTrigger(b: EmailBench): string {
 function calendarCalls(run: { callLog: readonly string[] }): string[] {
   return run.callLog.filter((c) => /^(CalendarApp|Calendar|CalendarEvent|EventGuest)\./.test(c));
 }
+
+describe("the next meeting is shown where people look", () => {
+  test("the sidebar's contact card shows the next meeting; a contact without one shows none", () => {
+    const b = bench();
+    meeting(b, { startHour: 48 });
+    expect(runHourly(b, hoursFrom(0)).error).toBeUndefined();
+    const card = (name: string) =>
+      ok<{ nextMeeting: string }>(call(b.wb, "sidebarContact", refOf(b.wb, name)));
+    expect(card(CARLA.name).nextMeeting).toBe("2026-11-25 10:00");
+    expect(card(DAN.name).nextMeeting).toBe("");
+  });
+});
 
 describe("Calendar sync: each state of a meeting once", () => {
   test("Scheduled → Rescheduled → Completed, across Alex's and Sam's runs, and the recap due within 24 hours", () => {
