@@ -254,6 +254,19 @@ describe("parseSettingsTable", () => {
       problems: [],
     });
   });
+
+  it("names a duplicated column before the settings' own problems, with sheet rows", () => {
+    const table = indexTable(TAB.settings, [
+      [SETTING.setting, SETTING.value, SETTING.value],
+      ["Digest hour", 99, 7],
+      ["Digest hour", 6, 5],
+    ]);
+    expect(parseSettingsTable(table).problems).toEqual([
+      'The "Settings" tab has 2 "Value" columns (B, C): Touchbase uses column B and ignores column C. Rename or remove the extra one.',
+      'Setting "Digest hour" is in rows 2 and 3: Touchbase uses the first (row 2: "99"). Delete the other.',
+      'Setting "Digest hour": 99 is outside 0–23; using the default (8).',
+    ]);
+  });
 });
 
 describe("Send window (hours)", () => {
