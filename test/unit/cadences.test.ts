@@ -253,7 +253,7 @@ describe("Applies To read and written back", () => {
     expect(rule && describeAppliesTo(rule)).toBe(written);
   });
 
-  test.each<Cell>(["Stage:", "Tier:  ", "Owner: Ana", "Stage Won", "Anyone"])(
+  test.each<Cell>(["Stage:", "Tier:  ", "Owner: Ana", "Stage Won", "Anyone", "Backstage: Won"])(
     "%j is not a rule",
     (cell) => {
       expect(parseAppliesTo(cell)).toBeUndefined();
@@ -294,6 +294,16 @@ describe("Step, Day and Repeat Every bounds", () => {
     const { cadences, problems } = parse([["X", "Any", step, day, "", "", "", "", ""]]);
     expect(problems).toEqual([]);
     expect(cadences[0]?.steps[0]).toMatchObject({ step: stepNumber, day: dayNumber });
+  });
+
+  test("a Step number already used further up is a duplicate, not only the last one", () => {
+    const { cadences, problems } = parse([
+      ["X", "Any", 1, 0, "", "", "", "", ""],
+      ["X", "", 2, 3, "", "", "", "", ""],
+      ["X", "", 1, 9, "", "", "", "", ""],
+    ]);
+    expect(problems).toEqual(['Cadences row 4: duplicate Step 1 in cadence "X"']);
+    expect(cadences[0]?.steps.map((s) => s.day)).toEqual([0, 3]);
   });
 
   test("Repeat Every of 1 (daily) is accepted", () => {
