@@ -18,6 +18,18 @@ describe("summarizeTouches", () => {
     expect(summarizeTouches([sent, note]).latest?.touchId).toBe(sent.touchId);
   });
 
+  test("an automated email is a logged touch like any other; only automation notes are not", () => {
+    const byHand = touch("2026-03-02 10:00");
+    const automated = touch("2026-03-03 10:00", { source: "Automation" });
+    expect(summarizeTouches([byHand, automated]).latest?.touchId).toBe(automated.touchId);
+  });
+
+  test("a reply logged at the same instant as the last send is not awaiting an answer", () => {
+    const sent = touch("2026-03-02 10:00");
+    const reply = touch("2026-03-02 10:00", { direction: "Inbound", outcome: "Replied" });
+    expect(summarizeTouches([sent, reply]).awaitingReply).toBe(false);
+  });
+
   test("an outbound touch at the very time of the reply is not an attempt after it", () => {
     const reply = touch("2026-03-02 10:00", { direction: "Inbound", outcome: "Replied" });
     const same = touch("2026-03-02 10:00");
