@@ -240,3 +240,159 @@ describe("the default Cadences rows", () => {
     expect(chosen?.steps[chosen.steps.length - 1]?.repeatEvery).toBe(repeat);
   });
 });
+
+describe("Applies To read and written back", () => {
+  test.each<[Cell, string]>([
+    ["Stage = Won", "Stage: Won"],
+    ["STAGE: lost", "Stage: Lost"],
+    ["tier=cold", "Tier: Cold"],
+    ["Any", "Any"],
+    ["", ""],
+  ])("%j reads as the rule %j", (cell, written) => {
+    const rule = parseAppliesTo(cell);
+    expect(rule && describeAppliesTo(rule)).toBe(written);
+  });
+
+  test.each<Cell>(["Stage:", "Tier:  ", "Owner: Ana", "Stage Won", "Anyone", "Backstage: Won"])(
+    "%j is not a rule",
+    (cell) => {
+      expect(parseAppliesTo(cell)).toBeUndefined();
+    },
+  );
+});
+
+describe("Step, Day and Repeat Every bounds", () => {
+  test.each<[string, Cell[], string]>([
+    ["Step 0", ["X", "", 0, 2, "", "", "", "", ""], 'Step "0" is not a whole number of 1 or more'],
+    ["Step TRUE", ["X", "", true, 2, "", "", "", "", ""], 'Step "TRUE" is not a whole number'],
+    [
+      "Day of an unreadable date",
+      ["X", "", 3, new Date(NaN), "", "", "", "", ""],
+      'Day "" is not a whole number of days from 0 to 3650',
+    ],
+    [
+      "Day of a date",
+      ["X", "", 3, new Date("2026-03-02T00:00:00Z"), "", "", "", "", ""],
+      'Day "2026-03-02T00:00:00.000Z" is not a whole number of days',
+    ],
+    [
+      "Day FALSE",
+      ["X", "", 3, false, "", "", "", "", ""],
+      'Day "FALSE" is not a whole number of days',
+    ],
+  ])("%s is ignored with a problem", (_what, bad, problem) => {
+    const { cadences, problems } = parse([["X", "Any", 1, 0, "", "", "", "", ""], bad]);
+    expect(problems).toEqual([expect.stringContaining(`Cadences row 3: ${problem}`)]);
+    expect(cadences[0]?.steps.map((s) => s.step)).toEqual([1]);
+  });
+
+  test.each<[Cell, Cell, number, number]>([
+    [1, 0, 1, 0],
+    ["2", "5", 2, 5],
+    [" 3 ", 1, 3, 1],
+  ])("Step %j, Day %j read as %d and %d", (step, day, stepNumber, dayNumber) => {
+    const { cadences, problems } = parse([["X", "Any", step, day, "", "", "", "", ""]]);
+    expect(problems).toEqual([]);
+    expect(cadences[0]?.steps[0]).toMatchObject({ step: stepNumber, day: dayNumber });
+  });
+
+  test("a Step number already used further up is a duplicate, not only the last one", () => {
+    const { cadences, problems } = parse([
+      ["X", "Any", 1, 0, "", "", "", "", ""],
+      ["X", "", 2, 3, "", "", "", "", ""],
+      ["X", "", 1, 9, "", "", "", "", ""],
+    ]);
+    expect(problems).toEqual(['Cadences row 4: duplicate Step 1 in cadence "X"']);
+    expect(cadences[0]?.steps.map((s) => s.day)).toEqual([0, 3]);
+  });
+
+  test("Repeat Every of 1 (daily) is accepted", () => {
+    const { cadences, problems } = parse([["X", "Any", 1, 0, "", "", "", 1, ""]]);
+    expect({ problems, repeat: cadences[0]?.steps[0]?.repeatEvery }).toEqual({
+      problems: [],
+      repeat: 1,
+    });
+  });
+});
+
+describe("Channel", () => {
+  test("an unknown channel is named and the step is kept without one", () => {
+    const { cadences, problems } = parse([["X", "Any", 1, 0, "Fax", "", "", "", ""]]);
+    expect(problems).toEqual(['Cadences row 2: unknown Channel "Fax"']);
+    expect(cadences[0]?.steps[0]?.channel).toBeNull();
+  });
+
+  test("a channel is matched ignoring case; blank is no channel and no problem", () => {
+    const { cadences, problems } = parse([
+      ["X", "Any", 1, 0, "linkedin", "", "", "", ""],
+      ["X", "", 2, 3, "", "", "", "", ""],
+    ]);
+    expect(problems).toEqual([]);
+    expect(cadences[0]?.steps.map((s) => s.channel)).toEqual(["LinkedIn", null]);
+  });
+});
+
+describe("rows and rules across a cadence", () => {
+  test("blank rows are skipped without a problem", () => {
+    const { cadences, problems } = parse([
+      ["X", "Any", 1, 0, "", "", "", "", ""],
+      ["", "", "", "", "", "", "", "", ""],
+      ["X", "", 2, 4, "", "", "", "", ""],
+    ]);
+    expect(problems).toEqual([]);
+    expect(cadences[0]?.steps.map((s) => s.day)).toEqual([0, 4]);
+  });
+
+  test("a rule first given on a later row applies, and a conflict names that row", () => {
+    const { cadences, problems } = parse([
+      ["Y", "", 1, 0, "", "", "", "", ""],
+      ["Y", "Tier: Hot", 2, 2, "", "", "", "", ""],
+      ["Y", "Tier: Cold", 3, 5, "", "", "", "", ""],
+    ]);
+    expect(cadences[0]?.appliesTo).toEqual({ kind: "tier", tier: "Hot" });
+    expect(problems).toEqual([
+      'Cadences row 4: Applies To "Tier: Cold" differs from "Tier: Hot" on row 3; using row 3\'s',
+    ]);
+  });
+
+  test("the same rule repeated on every row is no conflict", () => {
+    const { cadences, problems } = parse([
+      ["Y", "Tier: Warm", 1, 0, "", "", "", "", ""],
+      ["Y", "tier: warm", 2, 2, "", "", "", "", ""],
+    ]);
+    expect({ problems, steps: cadences[0]?.steps.length }).toEqual({ problems: [], steps: 2 });
+  });
+});
+
+describe("chooseCadence says how it chose", () => {
+  const who = (cadenceName: string) => ({
+    stage: "Proposal Sent" as Stage,
+    tier: null,
+    cadenceName,
+  });
+
+  test("by the Cadence cell: explicit, not by stage, no problem", () => {
+    expect(chooseCadence(who("Warm"), CADENCES)).toEqual({
+      cadence: CADENCES.find((c) => c.name === "Warm"),
+      byStage: false,
+      explicit: true,
+    });
+  });
+
+  test("by rule: not explicit", () => {
+    expect(chooseCadence(who(""), CADENCES)).toEqual({
+      cadence: CADENCES.find((c) => c.name === "Proposal"),
+      byStage: true,
+      explicit: false,
+    });
+  });
+
+  test("an unknown name falls back to the rules and is named", () => {
+    expect(chooseCadence(who("Nope"), CADENCES)).toEqual({
+      cadence: CADENCES.find((c) => c.name === "Proposal"),
+      byStage: true,
+      explicit: false,
+      problem: 'Unknown cadence "Nope"',
+    });
+  });
+});

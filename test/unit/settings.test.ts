@@ -254,4 +254,181 @@ describe("parseSettingsTable", () => {
       problems: [],
     });
   });
+
+  it("names a duplicated column before the settings' own problems, with sheet rows", () => {
+    const table = indexTable(TAB.settings, [
+      [SETTING.setting, SETTING.value, SETTING.value],
+      ["Digest hour", 99, 7],
+      ["Digest hour", 6, 5],
+    ]);
+    expect(parseSettingsTable(table).problems).toEqual([
+      'The "Settings" tab has 2 "Value" columns (B, C): Touchbase uses column B and ignores column C. Rename or remove the extra one.',
+      'Setting "Digest hour" is in rows 2 and 3: Touchbase uses the first (row 2: "99"). Delete the other.',
+      'Setting "Digest hour": 99 is outside 0–23; using the default (8).',
+    ]);
+  });
+});
+
+describe("Send window (hours)", () => {
+  it.each<[Cell, { start: number; end: number }]>([
+    ["8-18", { start: 8, end: 18 }],
+    [" 9:00 - 17:00 ", { start: 9, end: 17 }],
+    ["7 to 19", { start: 7, end: 19 }],
+    ["7 TO 19", { start: 7, end: 19 }],
+    ["8–18", { start: 8, end: 18 }],
+    ["0-24", { start: 0, end: 24 }],
+    ["17-18", { start: 17, end: 18 }],
+  ])("%j → %j", (cell, window) => {
+    const { settings, problems } = read("Send window (hours)", cell);
+    expect({ window: settings.sendWindow, problems }).toEqual({ window, problems: [] });
+  });
+
+  it.each<Cell>([
+    "18-8",
+    "8-8",
+    "8-25",
+    "123-18",
+    "8-180",
+    "x8-18",
+    "8-18x",
+    "8:30-18",
+    "8",
+    "8-",
+    18,
+  ])("rejects %j, naming the value and keeping 8-18", (cell) => {
+    expect(read("Send window (hours)", cell)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problems: [
+        `Setting "Send window (hours)": "${String(cell)}" is not a range of hours like 8-18; using the default (8-18).`,
+      ],
+    });
+  });
+
+  it("is 08:00 to 17:59 by default", () => {
+    expect(DEFAULT_SETTINGS.sendWindow).toEqual({ start: 8, end: 18 });
+  });
+});
+
+describe("Opt-out line: blank means no line, unlike the other settings", () => {
+  it("a blank cell turns the line off", () => {
+    expect(read("Opt-out line", "").settings.optOutLine).toBe("");
+  });
+
+  it("a written line is used as written", () => {
+    expect(read("Opt-out line", "Reply STOP to stop.").settings.optOutLine).toBe(
+      "Reply STOP to stop.",
+    );
+  });
+
+  it("has the DESIGN default when the row is missing", () => {
+    expect(DEFAULT_SETTINGS.optOutLine).toBe(
+      `If you'd rather not hear from me, just reply "unsubscribe".`,
+    );
+  });
+
+  it("a blank cell in any other setting keeps its default", () => {
+    expect(read("Digest hour", "").settings.digestHour).toBe(8);
+    expect(read("Email mode", "").settings.emailMode).toBe("Drafts");
+  });
+});
+
+describe("one-line and multi-line text", () => {
+  it.each<[Cell, string]>([
+    ["Ana\nSmith", "Ana Smith"],
+    ["  Ana \r\n\t Smith  ", "Ana Smith"],
+    ["Ana\u2028Smith", "Ana Smith"],
+    ["Ana\u0000\u0007Smith", "Ana Smith"],
+    ["Ana   Smith", "Ana Smith"],
+  ])(
+    "Sender name %j is one line: %j (a line break in a From name forges headers)",
+    (cell, line) => {
+      expect(read("Sender name", cell)).toEqual({
+        settings: { ...DEFAULT_SETTINGS, senderName: line },
+        problems: [],
+      });
+    },
+  );
+
+  it.each<[Cell, string]>([
+    ["Best,\nAna", "Best,\nAna"],
+    [7, "7"],
+    [new Date("2026-03-02T08:00:00Z"), "2026-03-02T08:00:00.000Z"],
+  ])("Signature %j keeps its lines: %j", (cell, text) => {
+    expect(read("Signature", cell).settings.signature).toBe(text);
+  });
+});
+
+describe("a date or time cell is named, never guessed", () => {
+  const date = new Date("2026-03-02T08:00:00Z");
+  it.each<[string, string, string]>([
+    ["Skip weekends", "Yes or No", "Yes"],
+    ["Email mode", "Drafts, Send, Off", "Drafts"],
+    ["Time zone", "a time zone name like Europe/Berlin", "blank"],
+    ["Reply response (hours)", "a plain number (e.g. 8) with the cell formatted as Number", "4"],
+    ["Manager emails", "text", "blank"],
+    ["Send window (hours)", "text", "8-18"],
+  ])("%s expects %s", (name, expected, fallback) => {
+    expect(read(name, date)).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problems: [
+        `Setting "${name}": the cell holds a date or time, not ${expected}; using the default (${fallback}).`,
+      ],
+    });
+  });
+});
+
+describe("cells of spaces only", () => {
+  it("Time zone of spaces means the spreadsheet's", () => {
+    expect(read("Time zone", "   ")).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it("a number setting of spaces is not a number (not 0)", () => {
+    expect(read("Renewal lead time (days)", "  ").problems).toEqual([
+      'Setting "Renewal lead time (days)": "" is not a number; using the default (90).',
+    ]);
+  });
+
+  it("Manager emails of spaces and separators is no one", () => {
+    expect(read("Manager emails", " , ; ")).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+});
+
+describe("a setting named twice", () => {
+  it("is read from its first row and the others are named by sheet row", () => {
+    const { settings, problems } = parseSettings([
+      { name: "Digest hour", value: 6, row: 3 },
+      { name: "Email mode", value: "Send", row: 4 },
+      { name: "digest HOUR", value: 9, row: 7 },
+    ]);
+    expect({ settings, problems }).toEqual({
+      settings: { ...DEFAULT_SETTINGS, digestHour: 6, emailMode: "Send" },
+      problems: [
+        'Setting "Digest hour" is in rows 3 and 7: Touchbase uses the first (row 3: "6"). Delete the other.',
+      ],
+    });
+  });
+
+  it("three times: lists every row and asks to delete the others", () => {
+    const { problems } = parseSettings([
+      { name: "Email mode", value: "Off", row: 2 },
+      { name: "Email mode", value: "Send", row: 5 },
+      { name: "Email mode", value: "Drafts", row: 9 },
+    ]);
+    expect(problems).toEqual([
+      'Setting "Email mode" is in rows 2, 5 and 9: Touchbase uses the first (row 2: "Off"). Delete the others.',
+    ]);
+  });
+
+  it("a blank first row means the default, and rows without numbers are counted", () => {
+    const { settings, problems } = parseSettings([
+      { name: "Digest hour", value: "" },
+      { name: "Digest hour", value: 11 },
+    ]);
+    expect({ digestHour: settings.digestHour, problems }).toEqual({
+      digestHour: 8,
+      problems: [
+        'Setting "Digest hour" is in rows #1 and #2: Touchbase uses the first (row #1: blank, so the default). Delete the other.',
+      ],
+    });
+  });
 });
