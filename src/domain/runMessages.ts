@@ -58,6 +58,11 @@ export function leaseNotReleasedMessage(error: string, leaseMinutes: string): st
 }
 
 /** Writing the run's results failed; whatever else the run does still happens. */
+/** Gmail refused the sync while Touchbase waits to be authorized again. */
+export function gmailSkippedMessage(error: string): string {
+  return `Gmail sync and automated emails were skipped until you authorize Touchbase again (${error}).`;
+}
+
 export function writeFailedMessage(error: string): string {
   if (/protected cell|protected range|protection/i.test(error)) {
     return `Touchbase could not write to Contacts or Touches: a protected range keeps you from editing it (${error}). Ask the spreadsheet's owner to add you to that protection's editors (Data › Protect sheets and ranges), or to make it a warning only. The rest of the run went on (your digest, when due, was sent).`;

@@ -11,7 +11,12 @@ import {
   type RunRecord,
   type RunTrigger,
 } from "../domain/runRecord";
-import { activityOf, REAUTHORIZE_RUN_MESSAGE, writeFailedMessage } from "../domain/runMessages";
+import {
+  activityOf,
+  gmailSkippedMessage,
+  REAUTHORIZE_RUN_MESSAGE,
+  writeFailedMessage,
+} from "../domain/runMessages";
 import { errorMessage } from "../errors";
 import { deliverDigest, type DigestDayMark } from "../gmail/digestMail";
 import { refreshMetricsTab } from "../sheets/metricsTab";
@@ -19,7 +24,13 @@ import { appendRunRow } from "../sheets/runsLog";
 import { readWorkbook, writeWorkbook, type Workbook, type WorkbookWrite } from "../sheets/workbook";
 
 import { syncCalendar } from "./calendarSteps";
-import { planDueEmails, sendDueEmails, syncGmail } from "./emailSteps";
+import {
+  planDueEmails,
+  sendDueEmails,
+  syncGmail,
+  type EmailRun,
+  type SyncOutcome,
+} from "./emailSteps";
 import { releaseRunLease, takeRunLease } from "./runLease";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -76,36 +87,34 @@ export function performRun(options: RunOptions): RunRecord {
       recordRefresh(record, workbook.plan, written.notes);
       // What could not be written (a full spreadsheet) is the run's error, and every digest says it.
       for (const problem of written.problems) noteRunError(record, problem);
-      // Gmail and automated emails belong to the hourly run: a menu click refreshes the sheet only.
-      // Nothing is sent on a history that looks lost (every step would look undone), nor while the
-      // user has to authorize Touchbase again (the new permission may be Gmail's).
-      if (
-        options.trigger === "Hourly" &&
-        !options.authorizationRequired &&
-        !workbook.plan.historyLost
-      ) {
-        const sync = syncGmail(options.spreadsheet, emails, options.user, startedAt);
-        record.repliesFound = sync.repliesFound;
+      // Gmail, the calendar and automated emails belong to the hourly run: a menu click refreshes
+      // the sheet only. Nothing is sent on a history that looks lost (every step would look undone).
+      if (options.trigger === "Hourly" && !workbook.plan.historyLost) {
+        const sync = gmailSync(options, emails, startedAt, record);
+        if (sync) record.repliesFound = sync.repliesFound;
         // A contact with a new meeting gets no cadence email this hour (the next refresh sees it).
         const meetings = workbook.settings.syncCalendar
           ? syncCalendar(emails, options.user, startedAt, deadlineOf(startedAt))
           : null;
         noteRunError(record, meetings?.error ?? "");
-        const changedContacts = new Set([
-          ...sync.changedContacts,
-          ...(meetings?.changedContacts ?? []),
-        ]);
-        const out = sendDueEmails(
-          options.spreadsheet,
-          emails,
-          { ...sync, changedContacts },
-          options.user,
-          startedAt,
-          deadlineOf(startedAt),
-        );
-        record.emailsSent = out.sent;
-        record.drafts = out.drafts;
-        record.deferred = out.deferred;
+        // Without this hour's Gmail sync a reply could be missed: no email goes out.
+        if (sync) {
+          const changedContacts = new Set([
+            ...sync.changedContacts,
+            ...(meetings?.changedContacts ?? []),
+          ]);
+          const out = sendDueEmails(
+            options.spreadsheet,
+            emails,
+            { ...sync, changedContacts },
+            options.user,
+            startedAt,
+            deadlineOf(startedAt),
+          );
+          record.emailsSent = out.sent;
+          record.drafts = out.drafts;
+          record.deferred = out.deferred;
+        }
       }
       record.problems = [record.problems, ...emails.problems].filter(Boolean).join("; ");
       // Out of time: the digest day is not marked, so the next run sends it.
@@ -123,6 +132,29 @@ export function performRun(options: RunOptions): RunRecord {
   }
   logRun(options.spreadsheet, record);
   return record;
+}
+
+/**
+ * The Gmail sync, or null when it could not run. While the user must authorize Touchbase again,
+ * the platform does not say which permission is missing: the sync runs if Gmail's is granted, and
+ * a refusal is one line in Runs (the calendar, the digest and Metrics still run).
+ */
+function gmailSync(
+  options: RunOptions,
+  emails: EmailRun,
+  now: Date,
+  record: RunRecord,
+): SyncOutcome | null {
+  if (!options.authorizationRequired)
+    return syncGmail(options.spreadsheet, emails, options.user, now);
+  let sync: SyncOutcome | null = null;
+  noteRunError(
+    record,
+    attempt(() => {
+      sync = syncGmail(options.spreadsheet, emails, options.user, now);
+    }, gmailSkippedMessage),
+  );
+  return sync;
 }
 
 /** "" when `step` worked, else its error in words. */

@@ -224,16 +224,35 @@ describe("Calendar sync: bad input", () => {
 });
 
 describe("Calendar sync: the calendar permission", () => {
-  test("reauthorization pending: no Calendar call, the Runs note says so, the sheet is still refreshed", () => {
-    const b = bench();
+  // The platform says only that some permission is missing: the calendar's is refused at its one
+  // read, and everything else — Gmail sync, the emails, the sheet — still runs (issue 10 item 4).
+  test("reauthorization pending for the calendar: one refused read, a Runs note, emails still go out", () => {
+    const b = bench("Send");
     meeting(b, { startHour: 30 });
     b.wb.emu.access.requireReauthorization(ALEX, [SCOPES.calendarReadonly]);
     const run = runHourly(b, hoursFrom(0));
     expect(run.error).toBeUndefined();
-    expect(calendarCalls(run)).toEqual([]);
-    expect(String(lastRun(b.wb)["Error"])).toMatch(/authorize it again/);
+    expect(calendarCalls(run)).toEqual(["CalendarApp.getDefaultCalendar"]);
+    const error = String(lastRun(b.wb)["Error"]);
+    expect(error).toMatch(/authorize it again/);
+    expect(error).toMatch(/Calendar sync skipped/);
+    expect(lastRun(b.wb)["Emails Sent"]).toBe(2);
     expect(contactRow(b.wb, CARLA.id)["Status"]).not.toBe("");
     expect(meetingLog(b)).toEqual([]);
+  });
+
+  test("reauthorization pending for Gmail: no sync and no email, one Runs note; the calendar still syncs", () => {
+    const b = bench("Send");
+    meeting(b, { startHour: 30 });
+    b.wb.emu.access.requireReauthorization(ALEX, [SCOPES.gmail]);
+    const run = runHourly(b, hoursFrom(0));
+    expect(run.error).toBeUndefined();
+    expect(String(lastRun(b.wb)["Error"])).toMatch(
+      /Gmail sync and automated emails were skipped until you authorize Touchbase again/,
+    );
+    expect(lastRun(b.wb)["Emails Sent"]).toBe(0);
+    expect(b.wb.emu.gmail.sent(ALEX).filter((m) => !/^Touchbase/.test(m.subject))).toEqual([]);
+    expect(meetingLog(b)).toEqual([`${CARLA.id} Scheduled`]);
   });
 
   test("the calendar cannot be read (older authorisation): one line in Runs, and the emails still go out", () => {
