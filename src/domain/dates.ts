@@ -78,7 +78,7 @@ export function zoneOffsetMinutes(instant: Date, zone: string): number {
   return offsetFromParts(instant.getTime(), zone);
 }
 
-/** "+0100", "-1000", "+05:30" (Utilities.formatDate's "Z") as minutes; null when unreadable. */
+/** "+0100", "-1000", "+05:30" (the platform's formatDate pattern "Z") as minutes; null when unreadable. */
 function parseOffsetText(text: string): number | null {
   const match = /^([+-])(\d{2}):?(\d{2})$/.exec(text.trim());
   if (!match) return null;
@@ -88,7 +88,7 @@ function parseOffsetText(text: string): number | null {
 
 /**
  * The adapter's per-run self-check: `expectedOffsetText` is the platform's own answer for
- * `instant` in `zone` (`Utilities.formatDate(now, zone, "Z")`, e.g. "+0100"). True when the
+ * `instant` in `zone` (the platform's formatDate of `now` with pattern "Z", e.g. "+0100"). True when the
  * offsets in use agree with it; otherwise every later offset comes from formatToParts and the
  * answer is false (then also when even formatToParts disagrees: say so in Runs).
  */

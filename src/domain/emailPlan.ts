@@ -326,7 +326,7 @@ export function automatedToday(
 export function sendCapacity(input: {
   readonly settings: Settings;
   readonly alreadyToday: number;
-  /** MailApp.getRemainingDailyQuota(); null in Drafts mode (drafts use no quota). */
+  /** The mail service's remaining daily quota; null in Drafts mode (drafts use no quota). */
   readonly remainingQuota: number | null;
 }): number {
   const byCap = input.settings.dailyEmailCap - input.alreadyToday;
