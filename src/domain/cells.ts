@@ -284,6 +284,11 @@ export function toCellValue(value: unknown, kind: ColumnKind, numberFormat?: str
   return text;
 }
 
+/** What a value written with toCellValue reads back as: the apostrophe marks text, unstored. */
+export function storedValue(cell: Cell): Cell {
+  return typeof cell === "string" && cell.startsWith("'") ? cell.slice(1) : cell;
+}
+
 /** Sheets refuses a cell of more than 50,000 characters (the whole batch write fails). */
 export const MAX_CELL_CHARACTERS = 50_000;
 

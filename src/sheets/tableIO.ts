@@ -211,13 +211,16 @@ export function buildRow(
 
 /**
  * Appends one record with appendRow, which grows the grid by itself: one call, for a log row.
- * Text that would be misread gets its apostrophe (the cell formats are not read).
+ * Text that would be misread gets its apostrophe (the cell formats are not read). Returns the row
+ * as written.
  */
-export function appendRecord(sheet: Sheet, table: Table, record: RowRecord): void {
+export function appendRecord(sheet: Sheet, table: Table, record: RowRecord): Cell[] {
   if (table.headers.length === 0) {
     throw new Error(`The "${table.tab}" tab has no header row. Run "Set up / repair sheets".`);
   }
-  sheet.appendRow(buildRow(table, record));
+  const row = buildRow(table, record);
+  sheet.appendRow(row);
+  return row;
 }
 
 /**

@@ -49,6 +49,12 @@ import {
 } from "../domain/sidebarTouches";
 import { columnOf, type Table } from "../domain/table";
 import { parseTouches, touchCells } from "../domain/touches";
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  snapshotKey,
+  type TouchSnapshot,
+} from "../domain/touchSnapshot";
 import type { Cadence, Contact, ContactResult, Touch } from "../domain/types";
 import { errorMessage } from "../errors";
 import {
@@ -61,6 +67,7 @@ import {
   appendTouches,
   readContactTouches,
   readTouchLogHead,
+  snapshotOf,
   touchesSheet,
   type TouchLog,
 } from "../sheets/contactTouches";
@@ -74,8 +81,12 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** How long a sidebar write waits for another person's save before asking to try again. */
 const LOCK_WAIT_MS = 8_000;
-/** A repeated submission (double click, retry) within this time returns the first answer. */
-const REPEAT_WINDOW_SECONDS = 600;
+/**
+ * A repeated submission (double click, retry) within this time returns the first answer, and a
+ * contact's history is kept this long: an hour, the run's period, as the run recomputes the
+ * contact from the whole log anyway.
+ */
+const CACHE_SECONDS = 3_600;
 const REQUEST_KEY = "tb.sidebar.request.";
 
 export const BUSY_MESSAGE =
@@ -100,31 +111,65 @@ interface Env {
 
 function environment(): Env {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const user = Session.getEffectiveUser().getEmail().toLowerCase();
   const { settings } = readSettings(spreadsheet);
   const zone = settings.timeZone || spreadsheet.getSpreadsheetTimeZone();
-  return { spreadsheet, user, settings, zone, now: new Date() };
+  let user: string | undefined;
+  return {
+    spreadsheet,
+    // Asked for only by the actions that need it (two calls): opening a card does not.
+    get user() {
+      user ??= Session.getEffectiveUser().getEmail().toLowerCase();
+      return user;
+    },
+    settings,
+    zone,
+    now: new Date(),
+  };
 }
 
 function cadencesOf(spreadsheet: Spreadsheet): Cadence[] {
   return parseCadences(readOptionalTab(spreadsheet, CADENCES_SPEC, [])).cadences;
 }
 
+/** What the document cache holds for one sidebar call: the contact's kept history. */
+interface Kept {
+  readonly snapshot: TouchSnapshot | null;
+  /** Keeps the history as it is after this call, for the next one. */
+  keep(snapshot: TouchSnapshot): void;
+}
+
 /**
  * Holds this spreadsheet's document lock for the action's few calls, so two people saving at
  * the same moment are applied one after the other, each on the other's result. A submission
- * seen before (same request id) returns its first answer instead of logging twice.
+ * seen before (same request id) returns its first answer instead of logging twice. One cache
+ * read and one write carry both that answer and the contact's kept history.
  */
-function underDocumentLock<T>(requestId: string, action: () => T): T {
+function underDocumentLock<T>(
+  requestId: string,
+  ref: ContactRef | null,
+  action: (kept: Kept) => T,
+): T {
   const lock = LockService.getDocumentLock();
   if (!lock) throw new Error("Touchbase can only save from the sidebar of an open spreadsheet.");
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(BUSY_MESSAGE);
   const cache = CacheService.getDocumentCache();
-  const key = requestId ? REQUEST_KEY + requestId.slice(0, 100) : "";
-  const seen = key && cache ? cache.get(key) : null;
+  const requestKey = requestId ? REQUEST_KEY + requestId.slice(0, 100) : "";
+  const contactId = typeof ref?.id === "string" ? ref.id : "";
+  const historyKey = contactId ? snapshotKey(contactId) : null;
+  const keys = [requestKey, historyKey ?? ""].filter((key) => key !== "");
+  const found = cache && keys.length > 0 ? cache.getAll(keys) : {};
+  const seen = requestKey ? found[requestKey] : undefined;
   if (seen) return JSON.parse(seen) as T;
-  const result = action();
-  if (key && cache) cache.put(key, JSON.stringify(result), REPEAT_WINDOW_SECONDS);
+  const toKeep: Record<string, string> = {};
+  const result = action({
+    snapshot: historyKey ? decodeSnapshot(found[historyKey] ?? null, contactId) : null,
+    keep(snapshot) {
+      const value = encodeSnapshot(snapshot);
+      if (historyKey && value) toKeep[historyKey] = value;
+    },
+  });
+  if (requestKey) toKeep[requestKey] = JSON.stringify(result);
+  if (cache && Object.keys(toKeep).length > 0) cache.putAll(toKeep, CACHE_SECONDS);
   // Released before the execution ends so the next person's save starts at once.
   lock.releaseLock();
   return result;
@@ -138,9 +183,14 @@ interface Opened {
   readonly cadences: Cadence[];
 }
 
-function openContact(env: Env, ref: ContactRef): Opened {
+function openContact(
+  env: Env,
+  ref: ContactRef,
+  kept: TouchSnapshot | null = null,
+  forCard = false,
+): Opened {
   const at = readContactRow(env.spreadsheet, ref, env.zone);
-  const log = readContactTouches(env.spreadsheet, at.contact.id);
+  const log = readContactTouches(env.spreadsheet, at.contact.id, kept, forCard);
   const touches = parseTouches(log.table, [at.contact], env.zone).touches;
   return { at, log, touches, cadences: cadencesOf(env.spreadsheet) };
 }
@@ -177,12 +227,14 @@ function logContext(env: Env, log: TouchLog): LogContext {
  * leaves a logged touch the next run counts, never a changed row without its touch), then the
  * user cells that change and the row's computed cells.
  */
-function applyChange(env: Env, opened: Opened, change: ContactChange): ActionResult {
-  appendTouches(opened.log, change.touches);
+function applyChange(env: Env, opened: Opened, change: ContactChange, kept: Kept): ActionResult {
+  const appended = appendTouches(opened.log, change.touches);
+  kept.keep(snapshotOf(opened.log, opened.at.contact.id, appended));
   const contact = contactAfter(opened.at.contact, change.cells);
   const touches = withTouches(opened.touches, change.touches);
+  const before = cardOf(env, opened, opened.at.contact, opened.touches).result;
   const { result, card } = cardOf(env, opened, contact, touches);
-  writeContactRow(opened.at, change.cells, result);
+  writeContactRow(opened.at, change.cells, result, before);
   return { message: change.message, card };
 }
 
@@ -194,10 +246,10 @@ function singleContactAction(
 ): ServerResult<ActionResult> {
   return serve(() => {
     const env = environment();
-    return underDocumentLock(requestId, () => {
-      const opened = openContact(env, ref);
+    return underDocumentLock(requestId, ref, (kept) => {
+      const opened = openContact(env, ref, kept.snapshot);
       const change = plan(env, opened, logContext(env, opened.log));
-      const result = applyChange(env, opened, change);
+      const result = applyChange(env, opened, change, kept);
       const extra = afterWrite ? afterWrite(env, opened, change) : "";
       return extra ? { ...result, message: `${result.message} ${extra}` } : result;
     });
@@ -273,12 +325,21 @@ export function sidebarSearch(query: string): ServerResult<SearchResult> {
   });
 }
 
+/** The contact card. Its history is kept, so the Log touch that usually follows reads less. */
 export function sidebarContact(ref: ContactRef): ServerResult<ContactCard> {
   return serve(() => {
     const env = environment();
-    const opened = openContact(env, ref);
+    const opened = openContact(env, ref, null, true);
+    keepHistory(opened);
     return cardOf(env, opened, opened.at.contact, opened.touches).card;
   });
+}
+
+function keepHistory(opened: Opened): void {
+  const key = snapshotKey(opened.at.contact.id);
+  const value = encodeSnapshot(snapshotOf(opened.log, opened.at.contact.id));
+  const cache = CacheService.getDocumentCache();
+  if (key && value && cache) cache.put(key, value, CACHE_SECONDS);
 }
 
 export function sidebarMyDay(): ServerResult<readonly MyDayItem[]> {
@@ -371,8 +432,8 @@ export function sidebarTemplatePreview(
 export function sidebarSendEmail(request: SendEmailRequest): ServerResult<ActionResult> {
   return serve(() => {
     const env = environment();
-    return underDocumentLock(request?.requestId ?? "", () => {
-      const opened = openContact(env, request.contact);
+    return underDocumentLock(request?.requestId ?? "", request?.contact, (kept) => {
+      const opened = openContact(env, request.contact, kept.snapshot);
       const { contact } = opened.at;
       const before = cardOf(env, opened, contact, opened.touches).result;
       const made = makeEmail(
@@ -397,7 +458,7 @@ export function sidebarSendEmail(request: SendEmailRequest): ServerResult<Action
 export function sidebarCover(request: CoverRequest): ServerResult<CoverResult> {
   return serve(() => {
     const env = environment();
-    return underDocumentLock(request?.requestId ?? "", () => {
+    return underDocumentLock(request?.requestId ?? "", null, () => {
       const contacts = readTable(env.spreadsheet, CONTACTS_SPEC);
       const parsed = parseContacts(contacts, env.zone).contacts;
       const dueIndex = columnOf(contacts, CONTACT.due);

@@ -94,6 +94,40 @@ describe("Log touch", () => {
     expect(counts[1]!.log).toBe(counts[0]!.log);
   });
 
+  it("writes the computed cells' formats only when a Due changes kind or no run has formatted the row", () => {
+    const wb = smallSheet();
+    const contacts = sheetOf(wb, "Contacts");
+    const dueFormat = (name: string) => {
+      const { row } = refOf(wb, name);
+      const headers = contacts.getRange(1, 1, 1, contacts.getLastColumn()).getValues()[0]!;
+      return contacts.getRange(row, headers.indexOf("Due") + 1).getNumberFormat();
+    };
+    // Bob, a new lead, is due within his response window (timed); a follow-up date is not.
+    expect(dueFormat("Bob Stone")).toBe("yyyy-mm-dd hh:mm");
+    const bob = call(wb, "sidebarLogTouch", logRequest(refOf(wb, "Bob Stone")));
+    ok(bob);
+    expect(dueFormat("Bob Stone")).toBe("yyyy-mm-dd");
+    expect(bob.callLog).toContain("Range.setNumberFormats");
+    // Ann's Due stays a date, in a row the run formatted: her values only.
+    const ann = call(wb, "sidebarLogTouch", logRequest(refOf(wb, "Ann Lee")));
+    ok(ann);
+    expect(dueFormat("Ann Lee")).toBe("yyyy-mm-dd");
+    expect(ann.callLog).not.toContain("Range.setNumberFormats");
+    // Cy was typed in after the run, due on a date before and after: the sidebar formats his row.
+    const cyRow = {
+      ID: "C-000777",
+      Name: "Cy Young",
+      Owner: ALEX,
+      Stage: "Qualified",
+      "Next Follow-Up": new Date("2026-11-25T05:00:00Z"),
+    };
+    typeRows(wb, "Contacts", [cyRow], 4);
+    const cy = call(wb, "sidebarLogTouch", logRequest(refOf(wb, "Cy Young")));
+    ok(cy);
+    expect(cy.callLog).toContain("Range.setNumberFormats");
+    expect(dueFormat("Cy Young")).toBe("yyyy-mm-dd");
+  });
+
   it("keeps a note starting with = as text", () => {
     const wb = smallSheet();
     ok(call(wb, "sidebarLogTouch", logRequest(refOf(wb, "Ann Lee"), { notes: "=IMPORTXML(1)" })));
@@ -181,6 +215,135 @@ describe("Log touch", () => {
       "google.script.run: call 11 refused, at most 10 calls may be in flight at once",
     );
     expect(records(wb, "Touches").filter((t) => t.Contact === "Ann Lee")).toHaveLength(1);
+  });
+});
+
+describe("The history kept from the card (one hour, in the document cache)", () => {
+  const touchCount = (wb: Workbench, name: string) =>
+    records(wb, "Contacts").find((r) => r.Name === name)!.Touches;
+
+  /** Ann's and Bob's touches, logged from the sidebar: Ann, Ann, Bob (rows 2–4 of Touches). */
+  function withHistory(): Workbench {
+    const wb = smallSheet();
+    for (const name of ["Ann Lee", "Ann Lee", "Bob Stone"]) {
+      ok(call(wb, "sidebarLogTouch", logRequest(refOf(wb, name))));
+    }
+    return wb;
+  }
+
+  it("after the card, Log touch reads only the log's end: fewer calls, the same with 10 and 10,000 contacts", () => {
+    const runs = [10, 10_000].map((contacts) => {
+      const wb = createWorkbench({ now: NOW, demo: { contacts, touches: contacts * 2 } });
+      const sheet = sheetOf(wb, "Contacts");
+      sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+      typeRows(wb, "Contacts", [{ ID: "C-900001", Name: "Zed Probe", Owner: ALEX }], contacts + 2);
+      const ref = { id: "C-900001", name: "Zed Probe", row: contacts + 2 };
+      // Another contact's card: its history says nothing about Zed's, so Zed's is searched for.
+      ok(call(wb, "sidebarContact", refOf(wb, records(wb, "Contacts")[0]!.Name as string)));
+      const cold = call(wb, "sidebarLogTouch", logRequest(ref));
+      ok(call(wb, "sidebarContact", ref));
+      const warm = call(wb, "sidebarLogTouch", logRequest(ref));
+      ok(warm);
+      ok(cold);
+      return { cold: cold.calls, warm: warm.calls, log: warm.callLog.join(" ") };
+    });
+    expect(runs[1]!.warm).toBe(runs[0]!.warm);
+    expect(runs[1]!.log).toBe(runs[0]!.log);
+    expect(runs[1]!.warm).toBeLessThan(runs[1]!.cold);
+  });
+
+  it("counts a touch typed at the end of Touches after the card was opened, and continues its Touch ID", () => {
+    const wb = withHistory();
+    const ann = refOf(wb, "Ann Lee");
+    ok(call(wb, "sidebarContact", ann));
+    typeRows(
+      wb,
+      "Touches",
+      [
+        {
+          "Touch ID": "T-0000050",
+          Timestamp: new Date("2026-11-23T13:30:00Z"),
+          "Contact ID": ann.id,
+          Contact: "Ann Lee",
+          Channel: "Email",
+          Direction: "Inbound",
+          Outcome: "Replied",
+          Source: "Sheet",
+        },
+      ],
+      5,
+    );
+    ok(call(wb, "sidebarLogTouch", logRequest(ann)));
+    expect(touchCount(wb, "Ann Lee")).toBe(4);
+    expect(records(wb, "Touches").at(-1)!["Touch ID"]).toBe("T-0000051");
+  });
+
+  describe("reads the whole history again when the log changed above its end since the card", () => {
+    const annTouch = (ann: Ref, note: string) => ({
+      Timestamp: new Date("2026-11-23T13:00:00Z"),
+      "Contact ID": ann.id,
+      Contact: "Ann Lee",
+      Channel: "Call",
+      Direction: "Outbound",
+      Outcome: "No Answer",
+      Notes: note,
+      Source: "Sheet",
+    });
+    // Each case would count 3 touches from the kept history instead of Ann's 4.
+    const cases: [string, (wb: Workbench, ann: Ref) => void][] = [
+      [
+        "a touch inserted above",
+        (wb, ann) => {
+          sheetOf(wb, "Touches").insertRowBefore(2);
+          typeRows(wb, "Touches", [annTouch(ann, "inserted above")], 2);
+        },
+      ],
+      [
+        "Bob's touch deleted and one of Ann's typed below",
+        (wb, ann) => {
+          sheetOf(wb, "Touches").deleteRow(4);
+          typeRows(wb, "Touches", [annTouch(ann, "typed below")], 4);
+        },
+      ],
+      [
+        "one of Ann's typed below, then the log sorted by Contact ID",
+        (wb, ann) => {
+          typeRows(wb, "Touches", [annTouch(ann, "typed below")], 5);
+          const touches = sheetOf(wb, "Touches");
+          touches.getRange(2, 1, 4, touches.getLastColumn()).sort(3);
+        },
+      ],
+    ];
+    it.each(cases)("%s", (_name, change) => {
+      const wb = withHistory();
+      const ann = refOf(wb, "Ann Lee");
+      ok(call(wb, "sidebarContact", ann));
+      change(wb, ann);
+      ok(call(wb, "sidebarLogTouch", logRequest(ann)));
+      expect(touchCount(wb, "Ann Lee")).toBe(4);
+    });
+  });
+
+  it("reads the whole history again when the Touches columns were moved since", () => {
+    const wb = withHistory();
+    const ann = refOf(wb, "Ann Lee");
+    ok(call(wb, "sidebarContact", ann));
+    const touches = sheetOf(wb, "Touches");
+    // Notes moved to the front: the kept rows' columns would no longer line up.
+    touches.insertColumnBefore(1);
+    const notes = records(wb, "Touches").map((r) => [r.Notes]);
+    const notesColumn =
+      (
+        sheetOf(wb, "Touches").getRange(1, 1, 1, touches.getLastColumn()).getValues()[0] as string[]
+      ).indexOf("Notes") + 1;
+    touches.getRange(1, 1, notes.length + 1, 1).setValues([["Notes"], ...notes]);
+    touches.deleteColumn(notesColumn);
+    ok(call(wb, "sidebarLogTouch", logRequest(ann, { notes: "after the move" })));
+    expect(touchCount(wb, "Ann Lee")).toBe(3);
+    expect(records(wb, "Touches").at(-1)).toMatchObject({
+      Notes: "after the move",
+      Contact: "Ann Lee",
+    });
   });
 });
 
