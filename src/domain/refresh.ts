@@ -96,8 +96,6 @@ export function computedCells(result: ContactResult): Record<string, Cell> {
   };
 }
 
-/** A contact-less copy with a new id, for rows that had no ID (the sheet gets the same id). */
-
 /** A copy with a new id, for rows that had no ID (the sheet gets the same id). */
 function withId(contact: Contact, id: string, created: Date | null): Contact {
   return { ...contact, id, created };

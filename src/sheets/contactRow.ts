@@ -11,6 +11,7 @@ import { SidebarInputError } from "../domain/sidebarTouches";
 import { assertRequired, columnOf, indexTable, MissingTabError, type Table } from "../domain/table";
 import type { Contact, ContactResult } from "../domain/types";
 import { findSheet, readHeader, writeColumnsAt } from "./tableIO";
+import { sameCell } from "../domain/writeGuard";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -82,12 +83,15 @@ export function readContactRow(spreadsheet: Spreadsheet, ref: ContactRef, zone: 
 
 /**
  * Writes the user cells an action changed (only those: a person's other cells are never
- * touched) and the row's computed cells, as the next refresh would compute them.
+ * touched) and the row's computed cells, as the next refresh would compute them. Their number
+ * formats are written too unless the row shows `before` (the contact's result before this action,
+ * as the run wrote it, formats included) and the Due keeps its kind of format.
  */
 export function writeContactRow(
   at: ContactAt,
   userCells: ReadonlyMap<string, Cell>,
   result: ContactResult,
+  before?: ContactResult,
 ): void {
   const row = at.contact.rowNumber;
   if (userCells.size > 0) {
@@ -95,6 +99,10 @@ export function writeContactRow(
     writeColumnsAt(at.sheet, at.table, row, 1, columns);
   }
   const computed = computedCells(result);
+  const keepFormats =
+    before !== undefined &&
+    whenFormat(before.due) === whenFormat(result.due) &&
+    rowShows(at.table, computedCells(before));
   const values = new Map<string, Cell[]>();
   const formats = new Map<string, string[]>();
   for (const column of CONTACTS_SPEC.columns) {
@@ -104,5 +112,14 @@ export function writeContactRow(
       column.header === CONTACT.due ? whenFormat(result.due) : computedColumnFormat(column.kind);
     formats.set(column.header, [format]);
   }
-  writeColumnsAt(at.sheet, at.table, row, 1, values, formats);
+  writeColumnsAt(at.sheet, at.table, row, 1, values, keepFormats ? undefined : formats);
+}
+
+/** True when the table's one row holds every one of these computed cells. */
+function rowShows(table: Table, cells: Readonly<Record<string, Cell>>): boolean {
+  const row = table.rows[0] ?? [];
+  return Object.entries(cells).every(([header, value]) => {
+    const column = columnOf(table, header);
+    return column === undefined || sameCell(row[column], value);
+  });
 }
