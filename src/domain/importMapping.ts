@@ -5,6 +5,7 @@ import type { ColumnTarget, ImportField } from "../api/import";
 import { normalizeKey } from "./cells";
 import { compactKey } from "./importWords";
 import { CONTACTS_SPEC } from "./schema";
+import { columnLetter } from "./table";
 
 /** Header words per field, best first: an earlier word wins when two columns want one field. */
 const FIELD_WORDS: Readonly<Record<ImportField, readonly string[]>> = {
@@ -232,15 +233,6 @@ export function fieldForHeader(header: string): { field: ImportField; rank: numb
     if (found) return { field: found.field, rank: found.rank + 100 };
   }
   return undefined;
-}
-
-/** "A", "B", … "Z", "AA": a column's letter as spreadsheets name it. */
-export function columnLetter(index: number): string {
-  let letter = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
-  }
-  return letter;
 }
 
 export interface SourceColumn {

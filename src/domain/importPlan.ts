@@ -21,7 +21,7 @@ import {
   type Cell,
 } from "./cells";
 import { localParts } from "./dates";
-import { columnLetter, mappingErrors, suggestColumns, type SourceColumn } from "./importMapping";
+import { mappingErrors, suggestColumns, type SourceColumn } from "./importMapping";
 import {
   inferDateOrder,
   inferNumberStyle,
@@ -32,7 +32,7 @@ import {
 } from "./importValues";
 import { suggestStage, suggestTier } from "./importWords";
 import { CONTACT, STAGES, TIERS, type Stage } from "./schema";
-import { columnOf, isBlankRow, sheetRowOf, type Table } from "./table";
+import { columnLetter, columnOf, isBlankRow, sheetRowOf, type Table } from "./table";
 
 export interface ImportContext {
   /** The Contacts tab as read. */

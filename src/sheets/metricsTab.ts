@@ -11,6 +11,7 @@ import {
   type MetricsLayout,
 } from "../domain/metricsLayout";
 import { TAB } from "../domain/schema";
+import { columnLetter } from "../domain/table";
 import { findSheet } from "./tableIO";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -116,15 +117,7 @@ function showsRange(chart: Chart, sheet: Sheet, spec: ChartSpec): boolean {
 
 function a1Of(spec: ChartSpec): string {
   const { row, column, numRows, numColumns } = spec.range;
-  return `${columnLetters(column)}${row}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`;
-}
-
-function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
+  return `${columnLetter(column - 1)}${row}:${columnLetter(column + numColumns - 2)}${row + numRows - 1}`;
 }
 
 function buildChart(

@@ -47,7 +47,7 @@ import {
   type ContactChange,
   type LogContext,
 } from "../domain/sidebarTouches";
-import { columnOf, type Table } from "../domain/table";
+import { columnLetter, columnOf, type Table } from "../domain/table";
 import { parseTouches, touchCells } from "../domain/touches";
 import {
   decodeSnapshot,
@@ -518,17 +518,9 @@ function writeCover(
   for (const [header, group] of byHeader) {
     const column = columnOf(contacts, header);
     if (column === undefined) continue;
-    const letter = columnLetter(column + 1);
+    const letter = columnLetter(column);
     sheet.getRangeList(group.rows.map((row) => `${letter}${row}`)).setValue(group.value);
   }
-}
-
-function columnLetter(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 export function sidebarSetAutomation(on: boolean): ServerResult<AutomationState> {
