@@ -76,45 +76,11 @@ export function performRun(options: RunOptions): RunRecord {
         startedAt,
       );
       const workbook = emails.workbook;
-      // A write refused (a protected Tier column) must not cost the user their digest.
-      let written: WorkbookWrite = { notes: [], problems: [] };
-      noteRunError(
-        record,
-        attempt(() => {
-          written = writeWorkbook(workbook);
-        }, writeFailedMessage),
-      );
-      recordRefresh(record, workbook.plan, written.notes);
-      // What could not be written (a full spreadsheet) is the run's error, and every digest says it.
-      for (const problem of written.problems) noteRunError(record, problem);
+      const written = writeRefresh(workbook, record);
       // Gmail, the calendar and automated emails belong to the hourly run: a menu click refreshes
       // the sheet only. Nothing is sent on a history that looks lost (every step would look undone).
       if (options.trigger === "Hourly" && !workbook.plan.historyLost) {
-        const sync = gmailSync(options, emails, startedAt, record);
-        if (sync) record.repliesFound = sync.repliesFound;
-        // A contact with a new meeting gets no cadence email this hour (the next refresh sees it).
-        const meetings = workbook.settings.syncCalendar
-          ? syncCalendar(emails, options.user, startedAt, deadlineOf(startedAt))
-          : null;
-        noteRunError(record, meetings?.error ?? "");
-        // Without this hour's Gmail sync a reply could be missed: no email goes out.
-        if (sync) {
-          const changedContacts = new Set([
-            ...sync.changedContacts,
-            ...(meetings?.changedContacts ?? []),
-          ]);
-          const out = sendDueEmails(
-            options.spreadsheet,
-            emails,
-            { ...sync, changedContacts },
-            options.user,
-            startedAt,
-            deadlineOf(startedAt),
-          );
-          record.emailsSent = out.sent;
-          record.drafts = out.drafts;
-          record.deferred = out.deferred;
-        }
+        syncAndSend(options, emails, startedAt, record);
       }
       record.problems = [record.problems, ...emails.problems].filter(Boolean).join("; ");
       // Out of time: the digest day is not marked, so the next run sends it.
@@ -132,6 +98,51 @@ export function performRun(options: RunOptions): RunRecord {
   }
   logRun(options.spreadsheet, record);
   return record;
+}
+
+/** Writes the refresh; a write refused (a protected Tier column) must not cost the user their digest. */
+function writeRefresh(workbook: Workbook, record: RunRecord): WorkbookWrite {
+  let written: WorkbookWrite = { notes: [], problems: [] };
+  noteRunError(
+    record,
+    attempt(() => {
+      written = writeWorkbook(workbook);
+    }, writeFailedMessage),
+  );
+  recordRefresh(record, workbook.plan, written.notes);
+  // What could not be written (a full spreadsheet) is the run's error, and every digest says it.
+  for (const problem of written.problems) noteRunError(record, problem);
+  return written;
+}
+
+/** The hourly run's service steps: Gmail sync, Calendar sync, then the due emails. */
+function syncAndSend(
+  options: RunOptions,
+  emails: EmailRun,
+  startedAt: Date,
+  record: RunRecord,
+): void {
+  const sync = gmailSync(options, emails, startedAt, record);
+  if (sync) record.repliesFound = sync.repliesFound;
+  // A contact with a new meeting gets no cadence email this hour (the next refresh sees it).
+  const meetings = emails.workbook.settings.syncCalendar
+    ? syncCalendar(emails, options.user, startedAt, deadlineOf(startedAt))
+    : null;
+  noteRunError(record, meetings?.error ?? "");
+  // Without this hour's Gmail sync a reply could be missed: no email goes out.
+  if (!sync) return;
+  const changedContacts = new Set([...sync.changedContacts, ...(meetings?.changedContacts ?? [])]);
+  const out = sendDueEmails(
+    options.spreadsheet,
+    emails,
+    { ...sync, changedContacts },
+    options.user,
+    startedAt,
+    deadlineOf(startedAt),
+  );
+  record.emailsSent = out.sent;
+  record.drafts = out.drafts;
+  record.deferred = out.deferred;
 }
 
 /**
