@@ -248,7 +248,12 @@ describe("searchContacts: by name, company or email", () => {
 
   test("every word must match, in any field; a word does not run across two fields", () => {
     expect(names(searchContacts(table, "  lee   acme ", BERLIN).hits)).toEqual(["Ann Lee"]);
+    expect(names(searchContacts(table, "ann acme", BERLIN).hits)).toEqual(["Ann Lee"]);
     expect(names(searchContacts(table, "leeacme", BERLIN).hits)).toEqual([]);
+  });
+
+  test("rows without an ID (never refreshed) or without a Name are not offered", () => {
+    expect(names(searchContacts(table, "acme", BERLIN).hits)).toEqual(["Ann Lee"]);
   });
 
   test("a query of several words that starts a name puts that name first", () => {
@@ -340,6 +345,19 @@ describe("myDay: the user's Replied, Overdue and Due Today contacts", () => {
     ]);
   });
 
+  test("a Replied contact with no Due has waited longest: first, whatever the row order", () => {
+    const replied = [
+      mine("Replied, no due", "Replied", ""),
+      mine("Replied this morning", "Replied", "2026-03-10 09:00"),
+    ];
+    for (const rows of [replied, [...replied].reverse()]) {
+      expect(names(myDay(contactsTab(rows), ME, BERLIN, NOW))).toEqual([
+        "Replied, no due",
+        "Replied this morning",
+      ]);
+    }
+  });
+
   test("a row refreshed as Overdue whose Due is now today reads Due Today", () => {
     const moved = contactsTab([mine("Moved to today", "Overdue", "2026-03-10")]);
     expect(myDay(moved, ME, BERLIN, NOW).map((item) => item.status)).toEqual(["Due Today"]);
@@ -371,7 +389,7 @@ describe("myDay: the user's Replied, Overdue and Due Today contacts", () => {
 describe("ownersOf: the choices for Reassign and Cover", () => {
   test("every Owner on Contacts and the user, lower-cased, once each, sorted", () => {
     const table = contactsTab([
-      { ID: "C-1", Name: "Ann", Owner: "REP@acme.test" },
+      { ID: "C-1", Name: "Ann", Owner: "REP@acme.test", Due: "2026-03-10 09:00" },
       { ID: "C-2", Name: "Bob", Owner: "ann@acme.test" },
       { ID: "C-3", Name: "Cy", Owner: "" },
       { ID: "C-4", Name: "Dee", Owner: "rep@acme.test" },
