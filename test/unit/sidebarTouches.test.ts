@@ -262,6 +262,12 @@ describe("planLogTouch: Log touch", () => {
     expect(stageChanged?.notes).toBe("Stage (blank) → Qualified");
   });
 
+  test("a blank stage keeps the contact's: no Stage Changed", () => {
+    const change = planLogTouch(ANN, input({ stage: "  " }), CONTEXT);
+    expect(change.touches.map((t) => t.outcome)).toEqual(["Left Voicemail"]);
+    expect(change.cells.has(CONTACT.stage)).toBe(false);
+  });
+
   test("picking the stage the contact already has changes nothing about the stage", () => {
     const change = planLogTouch(ANN, input({ stage: "qualified" }), CONTEXT);
     expect(change.touches.map((t) => t.outcome)).toEqual(["Left Voicemail"]);
@@ -280,7 +286,10 @@ describe("planLogTouch: Log touch", () => {
     });
     expect(planLogTouch(unchanged, input(), CONTEXT).cells).toEqual(new Map());
     // A blank Next Step keeps the contact's; a follow-up with a time becomes the picked date.
-    const timedFollowUp = contact({ nextFollowUp: timed("2026-03-09 00:00") });
+    const timedFollowUp = contact({
+      nextStep: "Book a demo",
+      nextFollowUp: timed("2026-03-09 00:00"),
+    });
     expect(planLogTouch(timedFollowUp, input({ nextStep: " " }), CONTEXT).cells).toEqual(
       new Map([[CONTACT.nextFollowUp, at("2026-03-09")]]),
     );
@@ -411,8 +420,8 @@ describe("planSnooze", () => {
 describe("ownerAddress", () => {
   test("an email address, trimmed and lower-cased as the Owner column reads", () => {
     expect(ownerAddress(" Sam@Acme.TEST ", "New owner")).toBe(SAM);
-    expect(thrown(() => ownerAddress("Sam", "New owner"))).toEqual(
-      refused(`New owner "Sam" is not an email address.`),
+    expect(thrown(() => ownerAddress("Sam", "Owner"))).toEqual(
+      refused(`Owner "Sam" is not an email address.`),
     );
   });
 });
@@ -447,6 +456,12 @@ describe("planHandoff: Reassign", () => {
     const unowned = contact({ owner: "" });
     expect(planHandoff(unowned, SAM, "", CONTEXT).touches[0]?.notes).toBe(
       "Handoff nobody → sam@acme.test.",
+    );
+  });
+
+  test("a new owner that is not an email address is refused", () => {
+    expect(thrown(() => planHandoff(ANN, "Sam", "", CONTEXT))).toEqual(
+      refused(`New owner "Sam" is not an email address.`),
     );
   });
 
