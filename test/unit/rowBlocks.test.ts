@@ -91,8 +91,7 @@ describe("planRowBlocks", () => {
     const scattered = Array.from({ length: 50 }, (_, i) => 2 + i * 7_000);
     const blocks = planRowBlocks(scattered, WIDTH, 3);
     expect(blocks).toHaveLength(3);
-    const covered = (row: number) =>
-      blocks.some((b) => row >= b.start && row < b.start + b.count);
+    const covered = (row: number) => blocks.some((b) => row >= b.start && row < b.start + b.count);
     expect(scattered.filter((row) => !covered(row))).toEqual([]);
     expect(planRowBlocks(scattered, WIDTH, 0)).toEqual([{ start: 2, count: 49 * 7_000 + 1 }]);
   });

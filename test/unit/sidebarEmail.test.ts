@@ -11,10 +11,10 @@ import {
   editedEmail,
   emailBlocker,
 } from "../../src/domain/sidebarEmail";
-import { SidebarInputError } from "../../src/domain/sidebarTouches";
 import { indexTable } from "../../src/domain/table";
 import { parseTemplates } from "../../src/domain/templates";
 import { BERLIN, at, contact, contactResult, dueStep, touch } from "../support/domain";
+import { refused, thrown } from "../support/thrown";
 
 const UPCOMING = contactResult("Upcoming");
 
@@ -25,16 +25,6 @@ function templatesTab(...rows: [name: string, active: Cell][]) {
     ...rows.map(([name, active]): Cell[] => [name, `About ${name}`, `Hi from ${name}`, active]),
   ];
   return parseTemplates(indexTable(TAB.templates, grid)).byName;
-}
-
-/** The error a call throws, as class name and message. */
-function thrown(call: () => unknown): { name: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  throw new Error("expected the call to throw");
 }
 
 describe("emailBlocker: whether this contact may be emailed from Touchbase", () => {
@@ -114,14 +104,12 @@ describe("chooseTemplate: the template the preview opens with", () => {
   });
 
   test("a name that is not on Templates, or not Active, is refused by name", () => {
-    expect(thrown(() => chooseTemplate(byName, " Welcome ", UPCOMING))).toEqual({
-      name: "SidebarInputError",
-      message: `There is no template "Welcome" on Templates.`,
-    });
-    expect(thrown(() => chooseTemplate(byName, "old", UPCOMING))).toEqual({
-      name: "SidebarInputError",
-      message: `Template "Old" is not Active on Templates.`,
-    });
+    expect(thrown(() => chooseTemplate(byName, " Welcome ", UPCOMING))).toEqual(
+      refused(`There is no template "Welcome" on Templates.`),
+    );
+    expect(thrown(() => chooseTemplate(byName, "old", UPCOMING))).toEqual(
+      refused(`Template "Old" is not Active on Templates.`),
+    );
   });
 
   test("with none asked, the due step's template", () => {
@@ -135,10 +123,9 @@ describe("chooseTemplate: the template the preview opens with", () => {
   });
 
   test("with no Active template at all, the person is told so", () => {
-    expect(thrown(() => chooseTemplate(templatesTab(["Old", false]), "", UPCOMING))).toEqual({
-      name: "SidebarInputError",
-      message: "There is no Active template on Templates.",
-    });
+    expect(thrown(() => chooseTemplate(templatesTab(["Old", false]), "", UPCOMING))).toEqual(
+      refused("There is no Active template on Templates."),
+    );
   });
 });
 
@@ -170,24 +157,20 @@ describe("editedEmail: the person's edited text, merged again, is what goes out"
   });
 
   test("a blank subject or body is refused, naming which", () => {
-    expect(thrown(() => editedEmail(input, { subject: "  ", body: "Hi" }))).toEqual({
-      name: "SidebarInputError",
-      message: "Write a Subject: the email has none.",
-    });
-    expect(thrown(() => editedEmail(input, { subject: "Hello", body: "\n " }))).toEqual({
-      name: "SidebarInputError",
-      message: "Write the email: its body is empty.",
-    });
+    expect(thrown(() => editedEmail(input, { subject: "  ", body: "Hi" }))).toEqual(
+      refused("Write a Subject: the email has none."),
+    );
+    expect(thrown(() => editedEmail(input, { subject: "Hello", body: "\n " }))).toEqual(
+      refused("Write the email: its body is empty."),
+    );
   });
 
   test("a tag left with no value blocks the email and says how to fix it", () => {
     expect(thrown(() => editedEmail(input, { subject: "Hello", body: "About {{Topic}}" }))).toEqual(
-      {
-        name: "SidebarInputError",
-        message:
-          `Nothing was sent: Template "Intro" needs Topic. ` +
+      refused(
+        `Nothing was sent: Template "Intro" needs Topic. ` +
           "Replace each highlighted {{…}} with the value, or remove it.",
-      },
+      ),
     );
   });
 });

@@ -23,6 +23,7 @@ import {
 } from "../../src/domain/sidebarTouches";
 import type { Contact, Touch } from "../../src/domain/types";
 import { BERLIN, at, contact, dateOnly, timed } from "../support/domain";
+import { refused, thrown } from "../support/thrown";
 
 const NEW_YORK = "America/New_York";
 const REP = "rep@acme.test";
@@ -70,18 +71,6 @@ function sidebarTouch(fields: Partial<Touch>): Touch {
     ...fields,
   };
 }
-
-/** The error a call throws, as class name and message. */
-function thrown(call: () => unknown): { name: string; message: string } {
-  try {
-    call();
-  } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
-  }
-  throw new Error("expected the call to throw");
-}
-
-const refused = (message: string) => ({ name: "SidebarInputError", message });
 
 describe("isoDay: an instant's calendar date in the sheet's zone", () => {
   test("zero-padded month and day, two-digit ones as they are", () => {
