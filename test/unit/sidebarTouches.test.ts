@@ -22,7 +22,7 @@ import {
   type LogTouchInput,
 } from "../../src/domain/sidebarTouches";
 import type { Contact, Touch } from "../../src/domain/types";
-import { BERLIN, at, contact, dateOnly, timed } from "../support/domain";
+import { BERLIN, at, contact, dateOnly, timed, touch } from "../support/domain";
 import { refused, thrown } from "../support/thrown";
 
 const NEW_YORK = "America/New_York";
@@ -47,30 +47,15 @@ const ANN = contact({
   nextFollowUp: dateOnly("2026-03-05"),
 });
 
-/** The touch a sidebar action appends: blank but for these fields. */
-function sidebarTouch(fields: Partial<Touch>): Touch {
-  return {
+/** The touch a sidebar action appends for Ann now: by the user, Source Sidebar, row 0 until written. */
+const sidebarTouch = (fields: Partial<Touch>): Touch =>
+  touch("2026-03-06 10:00", {
     rowNumber: 0,
-    touchId: "",
-    timestamp: CONTEXT.now,
     contactId: "C-000001",
-    contactName: "Ann Lee",
-    channel: null,
-    direction: null,
-    outcome: "",
-    template: "",
-    step: "",
-    stage: null,
-    notes: "",
-    nextStep: "",
-    nextFollowUp: null,
     loggedBy: REP,
     source: "Sidebar",
-    threadId: "",
-    delivery: null,
     ...fields,
-  };
-}
+  });
 
 describe("isoDay: an instant's calendar date in the sheet's zone", () => {
   test("zero-padded month and day, two-digit ones as they are", () => {
