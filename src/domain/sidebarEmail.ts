@@ -1,7 +1,7 @@
 // Email from template in the sidebar (DESIGN §6): which template, whether this contact may be
 // emailed at all, and the person's edited text checked by the same merge as automated emails.
 import { isEmail, normalizeKey } from "./cells";
-import { emailFacts } from "./emailPlan";
+import { emailFacts, UNCONFIRMED_PROBLEM } from "./emailPlan";
 import { mergeTemplate, type EmailTemplate, type MergeInput, type RenderedEmail } from "./merge";
 import { SidebarInputError } from "./sidebarTouches";
 import type { Contact, ContactResult, Touch } from "./types";
@@ -24,7 +24,9 @@ export function emailBlocker(
   }
   const facts = emailFacts({ contact, result }, touches);
   if (facts.stopped) {
-    return facts.problems[0] ?? `${contact.name} asked not to be emailed — check Opted Out.`;
+    // Why email stopped (a bounce, an unsubscribe), not an earlier send's "check Gmail" warning.
+    const reason = facts.problems.find((problem) => !problem.startsWith(UNCONFIRMED_PROBLEM));
+    return reason ?? `${contact.name} asked not to be emailed — check Opted Out.`;
   }
   return "";
 }

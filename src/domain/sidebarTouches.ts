@@ -31,8 +31,8 @@ export const LOGGABLE_OUTCOMES: Readonly<Record<Channel, readonly string[]>> = {
   Note: ["Note"],
 };
 
-/** Inbound outcomes: the contact (or their mail server) wrote to us. */
-const INBOUND_OUTCOMES = new Set(["Replied", "Bounced", "Auto-Reply"]);
+/** Inbound outcomes: the contact (or their mail server) wrote to us, as the Gmail sync logs them. */
+const INBOUND_OUTCOMES = new Set(["Replied", "Bounced", "Auto-reply", "Unsubscribed"]);
 
 export const SNOOZE_DAYS = [1, 3, 7, 14] as const;
 

@@ -3,8 +3,8 @@
 import { parseCadences } from "../../src/domain/cadences";
 import { type Cell } from "../../src/domain/cells";
 import { localDateTime } from "../../src/domain/dates";
-import { TAB, type Status } from "../../src/domain/schema";
-import { indexTable } from "../../src/domain/table";
+import { TAB, type Status, type TabName } from "../../src/domain/schema";
+import { indexTable, type Table } from "../../src/domain/table";
 import type {
   Cadence,
   CadenceStep,
@@ -183,3 +183,13 @@ export const contactRow = (contactFields: Partial<Contact>, result: ContactResul
   contact: contact(contactFields),
   result,
 });
+
+/** A tab as `indexTable` reads it: the header row, then one row per record (absent cells blank). */
+export function tableOfRecords(
+  tab: TabName,
+  headers: readonly string[],
+  records: readonly Readonly<Record<string, Cell>>[],
+): Table {
+  const grid: Cell[][] = [[...headers], ...records.map((r) => headers.map((h) => r[h] ?? ""))];
+  return indexTable(tab, grid);
+}
