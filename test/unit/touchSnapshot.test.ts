@@ -43,6 +43,7 @@ describe("touchSnapshot", () => {
     expect(broken({ headers: ["Touch ID", 3] })).toBeNull();
     expect(broken({ headers: "Touch ID" })).toBeNull();
     expect(broken({ end: null })).toBeNull();
+    expect(broken({ end: undefined })).toBeNull();
     expect(broken({ end: { lastRow: 0, contactIds: [] } })).toBeNull();
     expect(broken({ end: { lastRow: 2.5, contactIds: [] } })).toBeNull();
     expect(broken({ end: { lastRow: 3, contactIds: [7] } })).toBeNull();
@@ -50,6 +51,14 @@ describe("touchSnapshot", () => {
     expect(broken({ rows: [["T-1", { d: "soon" }]] })).toBeNull();
     expect(broken({ rows: [["T-1", null]] })).toBeNull();
     expect(broken({ rows: ["T-1"] })).toBeNull();
+    expect(
+      broken({
+        rows: [
+          ["T-1", 1],
+          ["T-2", null],
+        ],
+      }),
+    ).toBeNull();
     expect(broken({ rows: null })).toBeNull();
     expect(broken({ end: { lastRow: 1, contactIds: [] } })).toEqual(
       snapshot({ end: { lastRow: 1, contactIds: [] } }),
@@ -60,10 +69,12 @@ describe("touchSnapshot", () => {
     const note = "x".repeat(1_000);
     const rows = Array.from({ length: 100 }, () => ["T-1", AT, "C-000001", note]);
     expect(encodeSnapshot(snapshot({ rows }))).toBeNull();
-    const fits = rows.slice(0, 80);
-    expect(encodeSnapshot(snapshot({ rows: fits }))?.length).toBeLessThanOrEqual(
-      MAX_SNAPSHOT_CHARS,
-    );
+    // Exactly at the limit is kept.
+    const base = encodeSnapshot(snapshot({ rows: [["T-1", AT, "C-000001", ""]] }))!.length;
+    const atLimit = snapshot({
+      rows: [["T-1", AT, "C-000001", "x".repeat(MAX_SNAPSHOT_CHARS - base)]],
+    });
+    expect(encodeSnapshot(atLimit)?.length).toBe(MAX_SNAPSHOT_CHARS);
   });
 
   test("the key is the ID in any case; an ID too long for a cache key has none", () => {
@@ -100,6 +111,7 @@ describe("touchSnapshot", () => {
     // Columns moved, added or renamed.
     expect(snapshotHolds(kept, [...HEADERS].reverse(), 4, sameEnd)).toBe(false);
     expect(snapshotHolds(kept, [...HEADERS, "Delivery"], 4, sameEnd)).toBe(false);
+    expect(snapshotHolds(kept, HEADERS.slice(0, 3), 4, sameEnd)).toBe(false);
     expect(snapshotHolds(kept, ["Touch ID", "Timestamp", "Contact ID", "Note"], 4, sameEnd)).toBe(
       false,
     );
