@@ -90,7 +90,11 @@ const TEAM_REPORT = report([
 ]);
 
 describe("the Metrics grid", () => {
-  const layout = layoutMetrics(TEAM_REPORT);
+  // Laid out inside each test, so a mutation testing run sees which test reaches which line.
+  let layout: ReturnType<typeof layoutMetrics>;
+  beforeEach(() => {
+    layout = layoutMetrics(TEAM_REPORT);
+  });
 
   it("opens with the title and, on the generated row, when and over what it was computed", () => {
     expect(METRICS_TITLE).toBe("Touchbase metrics (generated: Touchbase rewrites this tab)");
