@@ -147,14 +147,16 @@ const summaryCells = (result: ArchivePlan) =>
  * touches never happened (a draft, a failed send), and a summary row would become that first
  * touch: she keeps them all. Dan: archived before; his last reply (4 Mar 2025) stays. Bob: his
  * cadence began 1 Aug 2025; the latest touch of each stage, the latest tier note, and Pending
- * and Unconfirmed deliveries stay.
+ * and Unconfirmed deliveries stay. Eve: her two old touches move. Fay: no touches at all.
  */
 const TEAM: Sheet = {
   contacts: [
     contactRow("C-1", "Ann", { stage: "Proposal Sent", tier: "Warm", created: "2025-05-01 09:00" }),
+    contactRow("C-2", "Bob", { stage: "Proposal Sent", tier: "Warm", created: "2025-04-01 09:00" }),
     contactRow("C-3", "Kim", { tier: "Warm" }),
     contactRow("C-4", "Dan", { stage: "Proposal Sent", tier: "Cold", created: "2024-12-01 09:00" }),
-    contactRow("C-2", "Bob", { stage: "Proposal Sent", tier: "Warm", created: "2025-04-01 09:00" }),
+    contactRow("C-5", "Eve", { stage: "Proposal Sent", created: "2025-01-01 09:00" }),
+    contactRow("C-6", "Fay", { tier: "Warm", created: "2026-03-01 09:00" }),
   ],
   touches: [
     touchRow("T-0000001", "2025-06-02 10:00", "C-1"), // row 2
@@ -191,6 +193,9 @@ const TEAM: Sheet = {
     touchRow("T-0000022", "2025-03-03 10:00", "C-4"),
     replyRow("T-0000023", "2025-03-04 10:00", "C-4"),
     touchRow("T-0000024", "2026-01-05 10:00", "C-4", { Stage: "Proposal Sent" }), // row 25
+    touchRow("T-0000025", "2025-02-03 10:00", "C-5"),
+    touchRow("T-0000026", "2025-02-10 10:00", "C-5"),
+    touchRow("T-0000027", "2026-02-02 10:00", "C-5", { Stage: "Proposal Sent" }), // row 28
   ],
 };
 
@@ -222,7 +227,7 @@ const summaryRow = (fields: {
 describe("planning the archive", () => {
   it("moves the touches the engine no longer reads, older than the cutoff", () => {
     const result = plan(TEAM);
-    expect(result.moved).toEqual([2, 3, 4, 5, 6, 10, 14, 15, 23]);
+    expect(result.moved).toEqual([2, 3, 4, 5, 6, 10, 14, 15, 23, 26, 27]);
     expect(Object.fromEntries(result.touchIds)).toEqual({
       2: "T-0000001",
       3: "T-0000002",
@@ -233,21 +238,30 @@ describe("planning the archive", () => {
       14: "T-0000013",
       15: "T-0000014",
       23: "T-0000022",
+      26: "T-0000025",
+      27: "T-0000026",
     });
     expect(result.keptWhole).toEqual(["C-3"]);
     expect(result.replacedSummaries).toEqual([22]);
   });
 
   it("leaves one summary row per contact with its counts, period and the archive's name", () => {
-    // New IDs continue from the highest (T-0000024); the one handed to Kim, who keeps her
-    // touches, goes to Bob. Dan keeps his summary's ID; his counts add to it.
+    // New IDs continue from the highest (T-0000027), one per contact; the one handed to Kim, who
+    // keeps her touches, goes to Eve. Dan keeps his summary's ID; his counts add to it.
     expect(summaryCells(plan(TEAM))).toEqual({
       "C-1": summaryRow({
-        id: "T-0000025",
+        id: "T-0000028",
         at: "2025-06-02 10:00",
         contactId: "C-1",
         name: "Ann",
         notes: `Archived: 4 touches, 3 outbound — Mon 2 Jun 2025 to Wed 2 Jul 2025, in “${ARCHIVE}”.`,
+      }),
+      "C-2": summaryRow({
+        id: "T-0000029",
+        at: "2025-04-02 10:00",
+        contactId: "C-2",
+        name: "Bob",
+        notes: `Archived: 2 touches, 2 outbound — Wed 2 Apr 2025 to Tue 20 May 2025, in “${ARCHIVE}”.`,
       }),
       "C-4": summaryRow({
         id: "T-0000021",
@@ -256,15 +270,15 @@ describe("planning the archive", () => {
         name: "Dan",
         notes: `Archived: 11 touches, 5 outbound — Mon 6 Jan 2025 to Mon 3 Mar 2025, in “${ARCHIVE}”.`,
       }),
-      "C-2": summaryRow({
-        id: "T-0000026",
-        at: "2025-04-02 10:00",
-        contactId: "C-2",
-        name: "Bob",
-        notes: `Archived: 2 touches, 2 outbound — Wed 2 Apr 2025 to Tue 20 May 2025, in “${ARCHIVE}”.`,
+      "C-5": summaryRow({
+        id: "T-0000030",
+        at: "2025-02-03 10:00",
+        contactId: "C-5",
+        name: "Eve",
+        notes: `Archived: 2 touches, 2 outbound — Mon 3 Feb 2025 to Mon 10 Feb 2025, in “${ARCHIVE}”.`,
       }),
     });
-    expect(plan(TEAM).summaries.map((s) => s.contactId)).toEqual(["C-1", "C-4", "C-2"]);
+    expect(plan(TEAM).summaries.map((s) => s.contactId)).toEqual(["C-1", "C-2", "C-4", "C-5"]);
   });
 
   it("leaves every computed column identical for every contact", () => {
@@ -272,7 +286,7 @@ describe("planning the archive", () => {
     const after = computed(applied(TEAM, plan(TEAM)));
     expect(after).toEqual(before);
     // The archive is not a no-op: the counts of moved touches live on in the summary rows.
-    expect(Object.keys(before)).toEqual(["C-1", "C-3", "C-4", "C-2"]);
+    expect(Object.keys(before)).toEqual(["C-1", "C-2", "C-3", "C-4", "C-5", "C-6"]);
     expect(before["C-1"]).toMatchObject({ touches: 7, attempts: 1 });
     expect(before["C-2"]).toMatchObject({ touches: 7, attempts: 7 });
   });
@@ -338,10 +352,25 @@ describe("what always stays in Touches", () => {
     const highest = ann(touchRow("T-0000200", "2025-06-02 10:00", "C-1"), [
       touchRow("T-0000099", "2025-06-03 10:00", "C-1"),
       touchRow("T-1000", "2025-06-04 10:00", "C-1"),
+      touchRow("legacy-7", "2025-06-05 10:00", "C-1"),
     ]);
     const result = plan(highest);
-    expect(result.moved).toEqual([3, 4]);
+    expect(result.moved).toEqual([3, 4, 6]);
     expect(result.summaries.map((s) => s.cells.get("Touch ID"))).toEqual(["T-0001001"]);
+  });
+
+  it("moves touches with IDs of another system when they are unique", () => {
+    const imported: Sheet = {
+      contacts: [contactRow("C-1", "Ann", { stage: "Proposal Sent", created: "2025-01-01 09:00" })],
+      touches: [
+        touchRow("legacy-1", "2025-06-02 10:00", "C-1"),
+        touchRow("legacy-2", "2025-06-03 10:00", "C-1"),
+        touchRow("legacy-3", "2026-03-02 10:00", "C-1", { Stage: "Proposal Sent" }),
+      ],
+    };
+    const result = plan(imported);
+    expect(result.moved).toEqual([2, 3]);
+    expect(result.summaries.map((s) => s.cells.get("Touch ID"))).toEqual(["T-0000001"]);
   });
 
   it("keeps the rows the caller pins", () => {
@@ -421,6 +450,23 @@ describe("the engine's horizon", () => {
     expect(plan(sheet).moved).toEqual([2]);
   });
 
+  it("keeps the latest note of a contact the automation alone wrote about", () => {
+    // Sam's notes are the automation's own (no person's latest touch, nothing but Internal);
+    // Ann's touch holds the highest ID.
+    const sheet: Sheet = {
+      contacts: [
+        contactRow("C-1", "Ann", { created: "2025-01-01 09:00" }),
+        contactRow("C-2", "Sam", { created: "2025-01-01 09:00" }),
+      ],
+      touches: [
+        noteRow("T-0000001", "2025-06-01 10:00", "C-2", { Source: "Automation" }),
+        noteRow("T-0000002", "2025-06-05 10:00", "C-2", { Source: "Automation" }),
+        touchRow("T-0000009", "2026-03-02 10:00", "C-1"),
+      ],
+    };
+    expect(plan(sheet).moved).toEqual([2]);
+  });
+
   it("keeps the last touch that was not an internal note, even one that never went out", () => {
     const sheet: Sheet = {
       contacts: [contactRow("C-1", "Ann", { created: "2025-01-01 09:00" })],
@@ -432,6 +478,24 @@ describe("the engine's horizon", () => {
       ],
     };
     expect(plan(sheet).moved).toEqual([2]);
+  });
+});
+
+describe("a summary row as the engine's first touch", () => {
+  it("sorts among the touches that stay, so a new lead's arrival does not move", () => {
+    // No Created: the new lead arrived with her first touch (2 Jan), the latest of her stage,
+    // which stays; the note of 1 Apr moves, and its summary row comes after the 2 Jan touch.
+    const lead: Sheet = {
+      contacts: [contactRow("C-1", "Lee", { stage: "New Lead" })],
+      touches: [
+        noteRow("T-0000001", "2025-01-02 10:00", "C-1", { Stage: "New Lead" }),
+        noteRow("T-0000002", "2025-04-01 10:00", "C-1"),
+        noteRow("T-0000003", "2025-05-01 10:00", "C-1"),
+      ],
+    };
+    const result = plan(lead);
+    expect([result.moved, result.keptWhole]).toEqual([[3], []]);
+    expect(computed(applied(lead, result))).toEqual(computed(lead));
   });
 });
 
