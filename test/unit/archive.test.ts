@@ -143,11 +143,12 @@ const summaryCells = (result: ArchivePlan) =>
 
 /**
  * A small team (sheet rows in the comments). Ann: cadence since her 2 Mar stage touch; her 2025
- * touches move. Kim: no Created, so her cadence starts at her first touch that happened; her old
- * touches never happened (a draft, a failed send), and a summary row would become that first
- * touch: she keeps them all. Dan: archived before; his last reply (4 Mar 2025) stays. Bob: his
- * cadence began 1 Aug 2025; the latest touch of each stage, the latest tier note, and Pending
- * and Unconfirmed deliveries stay. Eve: her two old touches move. Fay: no touches at all.
+ * touches move, one of them pasted in at the bottom. Bob: his cadence began 1 Aug 2025; the
+ * latest touch of each stage, the latest tier note, and Pending and Unconfirmed deliveries stay.
+ * Kim: no Created, so her cadence starts at her first touch that happened; her old touches never
+ * happened (a draft, a failed send), and a summary row would become that first touch: she keeps
+ * them all. Dan: archived before; his last reply (4 Mar 2025) stays. Eve: her two old touches
+ * move. Fay: no touches at all.
  */
 const TEAM: Sheet = {
   contacts: [
@@ -196,6 +197,7 @@ const TEAM: Sheet = {
     touchRow("T-0000025", "2025-02-03 10:00", "C-5"),
     touchRow("T-0000026", "2025-02-10 10:00", "C-5"),
     touchRow("T-0000027", "2026-02-02 10:00", "C-5", { Stage: "Proposal Sent" }), // row 28
+    touchRow("imported-1", "2025-06-20 10:00", "C-1"), // row 29: pasted in later
   ],
 };
 
@@ -227,7 +229,7 @@ const summaryRow = (fields: {
 describe("planning the archive", () => {
   it("moves the touches the engine no longer reads, older than the cutoff", () => {
     const result = plan(TEAM);
-    expect(result.moved).toEqual([2, 3, 4, 5, 6, 10, 14, 15, 23, 26, 27]);
+    expect(result.moved).toEqual([2, 3, 4, 5, 6, 10, 14, 15, 23, 26, 27, 29]);
     expect(Object.fromEntries(result.touchIds)).toEqual({
       2: "T-0000001",
       3: "T-0000002",
@@ -240,6 +242,7 @@ describe("planning the archive", () => {
       23: "T-0000022",
       26: "T-0000025",
       27: "T-0000026",
+      29: "imported-1",
     });
     expect(result.keptWhole).toEqual(["C-3"]);
     expect(result.replacedSummaries).toEqual([22]);
@@ -254,7 +257,7 @@ describe("planning the archive", () => {
         at: "2025-06-02 10:00",
         contactId: "C-1",
         name: "Ann",
-        notes: `Archived: 4 touches, 3 outbound — Mon 2 Jun 2025 to Wed 2 Jul 2025, in “${ARCHIVE}”.`,
+        notes: `Archived: 5 touches, 4 outbound — Mon 2 Jun 2025 to Wed 2 Jul 2025, in “${ARCHIVE}”.`,
       }),
       "C-2": summaryRow({
         id: "T-0000029",
@@ -287,7 +290,7 @@ describe("planning the archive", () => {
     expect(after).toEqual(before);
     // The archive is not a no-op: the counts of moved touches live on in the summary rows.
     expect(Object.keys(before)).toEqual(["C-1", "C-2", "C-3", "C-4", "C-5", "C-6"]);
-    expect(before["C-1"]).toMatchObject({ touches: 7, attempts: 1 });
+    expect(before["C-1"]).toMatchObject({ touches: 8, attempts: 1 });
     expect(before["C-2"]).toMatchObject({ touches: 7, attempts: 7 });
   });
 
