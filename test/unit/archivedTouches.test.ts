@@ -42,6 +42,7 @@ describe("the summary note", () => {
       "moved some rows",
       "",
       "Moved. Archived: 3 touches, 1 outbound",
+      "Unarchived: 3 touches, 1 outbound",
       "Archived 3 touches, 1 outbound",
       "Archived: three touches, 1 outbound",
       "Archived: 3touches, 1 outbound",
