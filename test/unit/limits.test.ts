@@ -1,7 +1,5 @@
-// Summaries of lists that grow with the sheet, byte counts for the email limit, and the archive's
-// summary note and prompt (issue 7 item 4).
-import { parseArchiveMonths } from "../../src/domain/archive";
-import { archivedNote, parseArchivedNote } from "../../src/domain/archivedTouches";
+// Summaries of lists that grow with the sheet and byte counts for the email limit. The archive's
+// summary note and prompt moved to archivedTouches.test.ts and archive.test.ts.
 import {
   appendProblem,
   summarizeList,
@@ -65,34 +63,4 @@ test("appendProblem names the cell limit and the way out", () => {
   expect(appendProblem("Touches", "1 tier change", "Service error")).toBe(
     "Touches: 1 tier change could not be added: Service error",
   );
-});
-
-describe("the archive's summary note", () => {
-  test("leads with the counts, which read back (even typed by hand, with commas)", () => {
-    const note = archivedNote(
-      { touches: 1204, outbound: 310 },
-      "Fri 3 Mar 2023 to Thu 28 Nov 2024",
-      "Touchbase archive — Acme",
-    );
-    expect(note).toBe(
-      "Archived: 1,204 touches, 310 outbound — Fri 3 Mar 2023 to Thu 28 Nov 2024, in “Touchbase archive — Acme”.",
-    );
-    expect(parseArchivedNote("Archived", note)).toEqual({ touches: 1204, outbound: 310 });
-    expect(parseArchivedNote("Archived", "archived: 3 touch, 0 outbound")).toEqual({
-      touches: 3,
-      outbound: 0,
-    });
-    expect(parseArchivedNote("Note", note)).toBeNull();
-    expect(parseArchivedNote("Archived", "moved some rows")).toBeNull();
-  });
-});
-
-test("the prompt's answer: blank is the default, else a whole number of months from 1 to 120", () => {
-  expect(parseArchiveMonths("", 12)).toEqual({ ok: 12 });
-  expect(parseArchiveMonths(" 18 ", 12)).toEqual({ ok: 18 });
-  for (const bad of ["0", "121", "1.5", "-2", "twelve", "12 months"]) {
-    expect(parseArchiveMonths(bad, 12)).toEqual({
-      error: expect.stringContaining("is not a number of months"),
-    });
-  }
 });
