@@ -25,7 +25,7 @@ const NOTE = /^\s*Archived:\s*([\d,]+)\s+touch(?:es)?,\s*([\d,]+)\s+outbound/i;
  */
 export function archivedNote(counts: ArchivedCounts, period: string, archiveName: string): string {
   return (
-    `${ARCHIVED_OUTCOME}: ${formatCount(counts.touches)} touches, ` +
+    `${ARCHIVED_OUTCOME}: ${formatCount(counts.touches)} ${counts.touches === 1 ? "touch" : "touches"}, ` +
     `${formatCount(counts.outbound)} outbound — ${period}, in “${archiveName}”.`
   );
 }

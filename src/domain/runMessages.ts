@@ -57,12 +57,12 @@ export function leaseNotReleasedMessage(error: string, leaseMinutes: string): st
   return `Touchbase could not hand back this spreadsheet's run lease (${error}): other runs and menu actions here will say Touchbase is busy for up to ${leaseMinutes} minutes.`;
 }
 
-/** Writing the run's results failed; whatever else the run does still happens. */
 /** Gmail refused the sync while Touchbase waits to be authorized again. */
 export function gmailSkippedMessage(error: string): string {
   return `Gmail sync and automated emails were skipped until you authorize Touchbase again (${error}).`;
 }
 
+/** Writing the run's results failed; whatever else the run does still happens. */
 export function writeFailedMessage(error: string): string {
   if (/protected cell|protected range|protection/i.test(error)) {
     return `Touchbase could not write to Contacts or Touches: a protected range keeps you from editing it (${error}). Ask the spreadsheet's owner to add you to that protection's editors (Data › Protect sheets and ranges), or to make it a warning only. The rest of the run went on (your digest, when due, was sent).`;

@@ -216,6 +216,7 @@ export function touchCells(touch: Touch): Map<string, Cell> {
     [TOUCH.direction, touch.direction ?? ""],
     [TOUCH.outcome, touch.outcome],
     [TOUCH.template, touch.template],
+    [TOUCH.step, touch.step],
     [TOUCH.stage, touch.stage ?? ""],
     [TOUCH.notes, touch.notes],
     [TOUCH.nextStep, touch.nextStep],

@@ -216,6 +216,7 @@ const summaryRow = (fields: {
   Direction: "Internal",
   Outcome: "Archived",
   Template: "",
+  Step: "",
   Stage: "",
   Notes: fields.notes,
   "Next Step": "",

@@ -19,6 +19,14 @@ describe("the summary note", () => {
     );
   });
 
+  it("says one touch in the singular, and reads it back", () => {
+    const note = archivedNote({ touches: 1, outbound: 1 }, PERIOD, ARCHIVE);
+    expect(note).toBe(
+      "Archived: 1 touch, 1 outbound — Fri 3 Mar 2023 to Thu 28 Nov 2024, in “Touchbase archive — Acme”.",
+    );
+    expect(parseArchivedNote("Archived", note)).toEqual({ touches: 1, outbound: 1 });
+  });
+
   it("reads back the counts it wrote", () => {
     const note = archivedNote({ touches: 1_204_000, outbound: 1_310 }, PERIOD, ARCHIVE);
     expect(parseArchivedNote("Archived", note)).toEqual({ touches: 1_204_000, outbound: 1_310 });

@@ -1,5 +1,6 @@
 import { localDateTime } from "../../src/domain/dates";
-import { parseTouches, touchesByContact } from "../../src/domain/touches";
+import { parseTouches, touchCells, touchesByContact } from "../../src/domain/touches";
+import { touch } from "../support/domain";
 import { TAB } from "../../src/domain/schema";
 import { indexTable } from "../../src/domain/table";
 import { contact } from "./engine-fixtures";
@@ -164,5 +165,42 @@ describe("parseTouches", () => {
     const grouped = touchesByContact(touches);
     expect([...grouped.keys()].sort()).toEqual(["C-000001", "C-000002"]);
     expect(grouped.get("C-000001")?.map((t) => t.touchId)).toEqual(["a", "d"]);
+  });
+});
+
+describe("touchCells", () => {
+  test("a touch's cells by header, Step and Stage included, blanks for what it lacks", () => {
+    const logged = touch("2026-11-23 09:00", {
+      touchId: "T-0000042",
+      contactId: "C-000001",
+      contactName: "Ann Lee",
+      channel: "Email",
+      direction: "Outbound",
+      outcome: "Sent",
+      template: "Hot follow-up",
+      step: "2/8 Hot lead",
+      stage: null,
+      notes: "To: ann@client.test",
+      nextFollowUp: null,
+      source: null,
+      delivery: null,
+    });
+    const cells = Object.fromEntries(touchCells(logged));
+    expect(cells).toMatchObject({
+      "Touch ID": "T-0000042",
+      "Contact ID": "C-000001",
+      Contact: "Ann Lee",
+      Channel: "Email",
+      Direction: "Outbound",
+      Outcome: "Sent",
+      Template: "Hot follow-up",
+      Step: "2/8 Hot lead",
+      Stage: "",
+      Notes: "To: ann@client.test",
+      "Next Follow-Up": "",
+      Source: "",
+      Delivery: "",
+    });
+    expect(cells.Timestamp).toEqual(logged.timestamp);
   });
 });
