@@ -94,15 +94,8 @@ function measureOneSize(contacts: number, touches: number): BenchLine[] {
   // Calls of the 07:00 run: statuses moved on since 06:00; the Metrics tab is already today's.
   const typical = steady.result;
   if (process.env.BENCH_CALL_LOG) console.error(typical.callLog.join("\n"));
-  const line = (scenario: string, result: typeof typical, nodeMs: number): BenchLine => ({
-    scenario,
-    contacts,
-    touches,
-    serviceCalls: result.calls,
-    estimatedAppsScriptSeconds: round(result.estimatedSeconds),
-    nodeMs: Math.round(nodeMs),
-    peakRssMb,
-  });
+  const line = (scenario: string, result: typeof typical, nodeMs: number) =>
+    benchLine({ scenario, contacts, touches, peakRssMb }, result, nodeMs);
   const sidebar = Object.entries(measureSidebar(bench)).map(([scenario, measured]) =>
     line(scenario, measured.result, measured.nodeMs),
   );
@@ -123,14 +116,27 @@ function measureSidebarOnly(contacts: number, touches: number) {
   bench.emu.clock.set(new Date(START.getTime() + HOUR_MS));
   const [run] = bench.emu.runDueTimeTriggers();
   if (run?.error) throw run.error;
-  return Object.entries(measureSidebar(bench)).map(([scenario, { result, nodeMs }]) => ({
-    scenario,
-    contacts,
-    touches,
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return Object.entries(measureSidebar(bench)).map(([scenario, { result, nodeMs }]) =>
+    benchLine({ scenario, contacts, touches, peakRssMb }, result, nodeMs),
+  );
+}
+
+/** One scenario's line: its calls, estimated seconds and node time. */
+function benchLine(
+  size: Pick<BenchLine, "scenario" | "contacts" | "touches" | "peakRssMb">,
+  result: { calls: number; estimatedSeconds: number },
+  nodeMs: number,
+): BenchLine {
+  return {
+    scenario: size.scenario,
+    contacts: size.contacts,
+    touches: size.touches,
     serviceCalls: result.calls,
     estimatedAppsScriptSeconds: round(result.estimatedSeconds),
     nodeMs: Math.round(nodeMs),
-  }));
+    peakRssMb: size.peakRssMb,
+  };
 }
 
 type SidebarScenario = "contact-card" | "log-touch" | "log-touch-cold";

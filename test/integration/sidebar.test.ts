@@ -21,6 +21,15 @@ function smallSheet(): Workbench {
   return wb;
 }
 
+/** A demo sheet of `contacts` (two touches each) with Zed Probe, who has none, on its last row. */
+function demoWithProbe(contacts: number): { wb: Workbench; ref: Ref } {
+  const wb = createWorkbench({ now: NOW, demo: { contacts, touches: contacts * 2 } });
+  const sheet = sheetOf(wb, "Contacts");
+  sheet.insertRowsAfter(sheet.getMaxRows(), 1);
+  typeRows(wb, "Contacts", [{ ID: "C-900001", Name: "Zed Probe", Owner: ALEX }], contacts + 2);
+  return { wb, ref: { id: "C-900001", name: "Zed Probe", row: contacts + 2 } };
+}
+
 const logRequest = (contact: Ref, extra: Record<string, unknown> = {}) => ({
   requestId: `req-${Math.random()}`,
   contact,
@@ -81,11 +90,7 @@ describe("Log touch", () => {
 
   it("costs the same service calls with 10 and with 10,000 contacts", () => {
     const counts = [10, 10_000].map((contacts) => {
-      const wb = createWorkbench({ now: NOW, demo: { contacts, touches: contacts * 2 } });
-      const sheet = sheetOf(wb, "Contacts");
-      sheet.insertRowsAfter(sheet.getMaxRows(), 1);
-      typeRows(wb, "Contacts", [{ ID: "C-900001", Name: "Zed Probe", Owner: ALEX }], contacts + 2);
-      const ref = { id: "C-900001", name: "Zed Probe", row: contacts + 2 };
+      const { wb, ref } = demoWithProbe(contacts);
       const result = call(wb, "sidebarLogTouch", logRequest(ref));
       ok(result);
       return { contacts, calls: result.calls, log: result.callLog.join(" ") };
@@ -233,11 +238,7 @@ describe("The history kept from the card (one hour, in the document cache)", () 
 
   it("after the card, Log touch reads only the log's end: fewer calls, the same with 10 and 10,000 contacts", () => {
     const runs = [10, 10_000].map((contacts) => {
-      const wb = createWorkbench({ now: NOW, demo: { contacts, touches: contacts * 2 } });
-      const sheet = sheetOf(wb, "Contacts");
-      sheet.insertRowsAfter(sheet.getMaxRows(), 1);
-      typeRows(wb, "Contacts", [{ ID: "C-900001", Name: "Zed Probe", Owner: ALEX }], contacts + 2);
-      const ref = { id: "C-900001", name: "Zed Probe", row: contacts + 2 };
+      const { wb, ref } = demoWithProbe(contacts);
       // Another contact's card: its history says nothing about Zed's, so Zed's is searched for.
       ok(call(wb, "sidebarContact", refOf(wb, records(wb, "Contacts")[0]!.Name as string)));
       const cold = call(wb, "sidebarLogTouch", logRequest(ref));
