@@ -457,6 +457,36 @@ describe("planGmailSync: mail the user sent from Gmail", () => {
     ]);
   });
 
+  it("logs sent mail once: not when already logged, nor for a contact without an ID", () => {
+    const logged = touch("2026-03-02 11:00", { threadId: "x-77 <m-1@mail.example>" });
+    const noId = contact({ rowNumber: 5, id: "", name: "New", email: "new@example.com" });
+    const result = plan([sent({ recipients: ["ann@example.com", "new@example.com"] })], {
+      contacts: [ANN, BOB, noId],
+      touches: [logged],
+    });
+    expect(result.newTouches).toEqual([]);
+  });
+
+  it("takes a thread whose Touchbase email lost its contact for the contact the user wrote to", () => {
+    const orphan = automationEmail({ contactId: "", threadId: "t-9", delivery: "Sent" });
+    const result = plan(
+      [
+        sent({ threadId: "t-9", recipients: ["bob@example.com"] }),
+        message({
+          threadId: "t-9",
+          messageKey: "<m-2@mail.example>",
+          from: "x@acme.example",
+          date: minute(40),
+        }),
+      ],
+      { touches: [orphan] },
+    );
+    expect(result.newTouches.map((t) => [t.contactId, t.direction])).toEqual([
+      ["C-2", "Outbound"],
+      ["C-2", "Inbound"],
+    ]);
+  });
+
   it("logs nothing for mail to no contact, and a reply on that thread from a stranger neither", () => {
     const result = plan([
       sent({ recipients: ["colleague@example.com"] }),
@@ -564,6 +594,27 @@ describe("planGmailSync: the automation's own emails", () => {
     expect(result.updates.map((u) => u.rowNumber)).toEqual([email.rowNumber]);
   });
 
+  it("settles each contact's email with the mail that went to several contacts", () => {
+    const bobs = automationEmail({ contactId: "C-2", notes: "To bob@example.com: Hello" });
+    const mail = sent({ subject: "Hello", recipients: ["ann@example.com", "bob@example.com"] });
+    const result = plan([mail], { touches: [bobs] });
+    expect([result.updates, result.newTouches.map((t) => [t.contactId, t.outcome])]).toEqual([
+      [{ rowNumber: bobs.rowNumber, threadId: "t-1 <m-1@mail.example>", delivery: "Sent" }],
+      [["C-1", "Sent"]],
+    ]);
+  });
+
+  it("settles an email once when its sent message is read twice", () => {
+    const pending = automationEmail();
+    const result = plan([sent({ subject: "Hello" }), sent({ subject: "Hello" })], {
+      touches: [pending],
+    });
+    expect([result.updates, result.newTouches]).toEqual([
+      [{ rowNumber: pending.rowNumber, threadId: "t-1 <m-1@mail.example>", delivery: "Sent" }],
+      [],
+    ]);
+  });
+
   it("ties each sent message to one email: two equal emails need two messages", () => {
     const first = automationEmail();
     const second = automationEmail({ timestamp: minute(5) });
@@ -631,6 +682,8 @@ describe("addressesIn", () => {
     ["Ann Lee <Ann@Example.com>", ["ann@example.com"]],
     ['"Lopez, Maria" <M@X.com>, b@y.com', ["m@x.com", "b@y.com"]],
     ['"a@b.com" <real@x.com>', ["real@x.com"]],
+    ['"sales@acme.example, Maria" <m@x.com>, b@y.com', ["m@x.com", "b@y.com"]],
+    ['"Bob" bob@y.com', ["bob@y.com"]],
     ["  c@d.com  ,  Undisclosed recipients:;", ["c@d.com"]],
     ["", []],
   ])("%j → %j", (header, addresses) => {
@@ -668,6 +721,13 @@ describe("freshText: the part of a reply its sender wrote", () => {
     ["From: the team\nYes", "From: the team\nYes"],
     ["Once I wrote: a poem\nYes", "Once I wrote: a poem\nYes"],
     ["On Monday we wrote: see attached", "On Monday we wrote: see attached"],
+    [
+      "I agree with what Jon Smith wrote:\nlet's go",
+      "I agree with what Jon Smith wrote:\nlet's go",
+    ],
+    ["Yes\nsee the -- Original Message below", "Yes\nsee the -- Original Message below"],
+    ["Yes, mail me from: ann@home.example", "Yes, mail me from: ann@home.example"],
+    ["Code: vip@2026", "Code: vip@2026"],
     ["a > b\nYes", "a > b\nYes"],
     ["- Original Message", "- Original Message"],
   ])("%j → %j", (body, fresh) => {
@@ -698,6 +758,7 @@ describe("asksToUnsubscribe", () => {
       true,
     ],
     ["Don't stop!", false],
+    ["Don't  stop!", false],
     ["dont stop sending these", false],
     ["Do not stop emailing me", false],
     ["never stop writing", false],
