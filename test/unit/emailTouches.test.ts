@@ -71,6 +71,9 @@ describe("bareMessageKey", () => {
     ["abc@mail.example", "abc@mail.example"],
     ["<abc@mail.example", "abc@mail.example"],
     ["abc@mail.example>", "abc@mail.example"],
+    // Only the enclosing brackets go.
+    ["<a<b@mail.example>", "a<b@mail.example"],
+    ["<a>b@mail.example>", "a>b@mail.example"],
     ["", ""],
   ])("%j → %j", (id, expected) => {
     expect(bareMessageKey(id)).toBe(expected);
