@@ -73,6 +73,15 @@ function summary(messages: readonly SyncedMessage[], context: Partial<SyncContex
   };
 }
 
+/** A summary with nothing new, nothing to update and nobody to opt out. */
+const NOTHING = {
+  newTouches: [],
+  updates: [],
+  optOuts: [],
+  changedContacts: [],
+  repliesFound: 0,
+} as const;
+
 describe("planGmailSync: replies", () => {
   it("logs a contact's reply as an Inbound Replied touch from Gmail, keyed by its Message-ID", () => {
     expect(summary([message()])).toEqual({
@@ -134,13 +143,7 @@ describe("planGmailSync: replies", () => {
   });
 
   it("ignores mail from someone who is no contact and not on a Touchbase thread", () => {
-    expect(summary([message({ from: "stranger@else.example" })])).toEqual({
-      newTouches: [],
-      updates: [],
-      optOuts: [],
-      changedContacts: [],
-      repliesFound: 0,
-    });
+    expect(summary([message({ from: "stranger@else.example" })])).toEqual(NOTHING);
   });
 
   it("reads a contact's reply on the same thread as theirs, not the thread's contact", () => {
@@ -509,13 +512,10 @@ describe("planGmailSync: the automation's own emails", () => {
   it("marks a Pending email Sent with its thread and Message-ID when Gmail shows it sent", () => {
     const pending = automationEmail();
     expect(summary([sent({ subject: "Hello" })], { touches: [pending] })).toEqual({
-      newTouches: [],
+      ...NOTHING,
       updates: [
         { rowNumber: pending.rowNumber, threadId: "t-1 <m-1@mail.example>", delivery: "Sent" },
       ],
-      optOuts: [],
-      changedContacts: [],
-      repliesFound: 0,
     });
   });
 
@@ -523,14 +523,12 @@ describe("planGmailSync: the automation's own emails", () => {
     const pending = automationEmail();
     const other = automationEmail({ contactId: "C-2", notes: "To bob@example.com: Hi" });
     expect(summary([sent({ subject: "Hello" })], { touches: [pending, other] })).toEqual({
-      newTouches: [],
+      ...NOTHING,
       updates: [
         { rowNumber: pending.rowNumber, threadId: "t-1 <m-1@mail.example>", delivery: "Sent" },
         { rowNumber: other.rowNumber, delivery: "Unconfirmed" },
       ],
-      optOuts: [],
       changedContacts: ["C-2"],
-      repliesFound: 0,
     });
   });
 
@@ -646,13 +644,7 @@ describe("planGmailSync: the automation's own emails", () => {
   it("leaves a Draft or Sent email it did not see alone (only Pending is unconfirmed)", () => {
     const draft = automationEmail({ threadId: "draft:r-5", delivery: "Draft" });
     const sentEmail = automationEmail({ threadId: "t-4", delivery: "Sent" });
-    expect(summary([], { touches: [draft, sentEmail] })).toEqual({
-      newTouches: [],
-      updates: [],
-      optOuts: [],
-      changedContacts: [],
-      repliesFound: 0,
-    });
+    expect(summary([], { touches: [draft, sentEmail] })).toEqual(NOTHING);
   });
 });
 
