@@ -251,7 +251,10 @@ export function planGmailSync(messages: readonly SyncedMessage[], context: SyncC
       const targets = failed.length > 0 ? failed : threadContact ? [threadContact] : [];
       for (const contact of targets) {
         if (!isNew(contact, message)) continue;
-        const address = message.failedRecipients[0] ?? contact.email;
+        // Each failed contact is named by its own address; one found by its thread, by what failed.
+        const address = failed.includes(contact)
+          ? contact.email
+          : (message.failedRecipients[0] ?? contact.email);
         log(contact, message, {
           outcome: "Bounced",
           notes: `Delivery to ${address} failed: ${snippet(message)}`,

@@ -1,6 +1,8 @@
 import {
   cellText,
   fitInCell,
+  matchWord,
+  normalizeKey,
   parseNumberCell,
   readNumberCell,
   readPermissionCheckbox,
@@ -100,6 +102,44 @@ describe("toCellValue", () => {
   it("stringifies other values", () => {
     expect(toCellValue({ toString: () => "0042" }, "id")).toBe("'0042");
   });
+
+  it("writes an empty string as blank in every kind of column", () => {
+    for (const kind of ["text", "number", "checkbox", "date"] as const) {
+      expect([kind, toCellValue("", kind)]).toEqual([kind, ""]);
+    }
+  });
+
+  it("never turns a string of spaces into 0 in a numeric column", () => {
+    expect(toCellValue("   ", "number")).toBe("   ");
+    expect(toCellValue("\u00a0", "money")).toBe("\u00a0");
+  });
+
+  it("reads TRUE/FALSE with spaces around in checkbox columns, and leaves other words as text", () => {
+    expect(toCellValue(" TRUE ", "checkbox")).toBe(true);
+    expect(toCellValue(" False\t", "checkbox")).toBe(false);
+    expect(toCellValue("maybe", "checkbox")).toBe("maybe");
+    expect(toCellValue("yes", "checkbox")).toBe("yes");
+  });
+});
+
+describe("wouldBeMisread", () => {
+  it.each(["=1+1", "+15550100", "-x", "@me", "\tx", "\rx"])(
+    "is true for formula-looking %j",
+    (text) => {
+      expect(wouldBeMisread(text)).toBe(true);
+    },
+  );
+
+  it.each([" TRUE ", "  12  ", " 3/8 ", " Mar 2 "])(
+    "reads %j the way Sheets does, spaces around ignored",
+    (text) => {
+      expect(wouldBeMisread(text)).toBe(true);
+    },
+  );
+
+  it.each(["", "   ", "Proposal Sent"])("is false for %j", (text) => {
+    expect(wouldBeMisread(text)).toBe(false);
+  });
 });
 
 describe("cellText", () => {
@@ -112,6 +152,49 @@ describe("cellText", () => {
     expect(cellText(null)).toBe("");
     expect(cellText(new Date("2026-03-02T10:00:00Z"))).toBe("2026-03-02T10:00:00.000Z");
     expect(cellText(new Date("nope"))).toBe("");
+  });
+
+  it("trims other values once stringified", () => {
+    expect(cellText(undefined)).toBe("");
+    expect(cellText({ toString: () => "  rich value  " })).toBe("rich value");
+  });
+});
+
+describe("normalizeKey and matchWord", () => {
+  it.each<[unknown, string]>([
+    ["  Next   Touch ", "next touch"],
+    ["STAGE", "stage"],
+    [5, "5"],
+    [0, "0"],
+    [true, "true"],
+    [null, ""],
+    [undefined, ""],
+  ])("%j → %j", (word, key) => {
+    expect(normalizeKey(word)).toBe(key);
+  });
+
+  it("gives the same key when asked again (the cache never changes an answer)", () => {
+    const first = normalizeKey(" Cached  WORD ");
+    expect(normalizeKey(" Cached  WORD ")).toBe(first);
+    expect(first).toBe("cached word");
+  });
+
+  it("stays right past the cache's bound", () => {
+    const wrong: string[] = [];
+    for (let i = 0; i < 10_050; i += 1) {
+      const key = normalizeKey(` W${i} `);
+      if (key !== `w${i}`) wrong.push(`${i}: ${key}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(normalizeKey(" W0 ")).toBe("w0");
+  });
+
+  it("finds the canonical word however it was typed, numbers included", () => {
+    expect(matchWord("  proposal   SENT", ["Lead", "Proposal Sent"] as const)).toBe(
+      "Proposal Sent",
+    );
+    expect(matchWord(1, ["0", "1", "2"] as const)).toBe("1");
+    expect(matchWord("Won", ["Lead"] as const)).toBeUndefined();
   });
 });
 
@@ -150,8 +233,19 @@ describe("readSafetyCheckbox (Opted Out, Paused): anything not clearly no is che
     [0, false, false],
     ["off", false, false],
     ["unchecked", false, false],
+    ["not checked", false, false],
+    ["✗", false, false],
   ])("%j → checked %s, unclear %s", (cell, checked, unclear) => {
     expect(readSafetyCheckbox(cell)).toEqual({ checked, unclear });
+  });
+
+  it("reads a missing cell (a short row) as unchecked, not unclear", () => {
+    for (const missing of [null, undefined]) {
+      expect([missing, readSafetyCheckbox(missing as unknown as Cell)]).toEqual([
+        missing,
+        { checked: false, unclear: false },
+      ]);
+    }
   });
 });
 
@@ -219,10 +313,37 @@ describe("readNumberCell: numbers in the spreadsheet's locale", () => {
     ["en_IN", "12,34,567.5", 1234567.5],
     ["en_ZA", "1 200,50", 1200.5],
     ["xx_YY", "1,200.50", 1200.5],
-  ])("%s: %j → %j", (locale, cell, expected) => {
+    // signs, currency and accounting parentheses in any order, spaces allowed
+    ["en_US", "+12", 12],
+    ["en_US", "-$12", -12],
+    ["en_US", "- $12", -12],
+    ["en_US", "( $12 )", -12],
+    ["en_US", "1(2)", "invalid"],
+    ["en_US", "(1)2", "invalid"],
+    ["en_US", "1,200 .50", 1200.5],
+    // grouping: 1 to 3 digits first, then groups of three (India: twos, then the last three)
+    ["en_US", "1234,567", "ambiguous"],
+    ["en_US", "1,2345", "ambiguous"],
+    ["en_US", "1,1234,567", "invalid"],
+    ["en_US", "1,234,56,789", "invalid"],
+    ["en_US", "1,00,000", "invalid"],
+    ["de_DE", "1,00,000.50", "invalid"],
+    ["en_IN", "1,000,000", 1000000],
+    ["en_IN", "1,00,100,000", "invalid"],
+    // cells that are not text
+    ["en_US", Infinity, "invalid"],
+    ["en_US", NaN, "invalid"],
+    ["en_US", true, "invalid"],
+    ["en_US", new Date("2026-03-02T00:00:00Z"), "invalid"],
+  ])("%s: %p → %p", (locale, cell, expected) => {
     const reading = readNumberCell(cell, locale);
     const got = reading.kind === "number" ? reading.value : reading.kind;
     expect(got).toBe(expected);
+  });
+
+  it("reads in en_US when no locale is given", () => {
+    expect(readNumberCell("1,200.50")).toEqual({ kind: "number", value: 1200.5 });
+    expect(readNumberCell("1,5")).toEqual({ kind: "ambiguous" });
   });
 
   it("is never 1.20 for 1.200,50 in any locale", () => {
@@ -230,6 +351,21 @@ describe("readNumberCell: numbers in the spreadsheet's locale", () => {
       expect([locale, parseNumberCell("1.200,50", locale)]).not.toEqual([locale, 1.2]);
       expect([locale, parseNumberCell("1.200,50", locale)]).not.toEqual([locale, 1.2005]);
     }
+  });
+});
+
+describe("parseNumberCell: a number, null when blank, undefined otherwise", () => {
+  it.each<[Cell, string | undefined, number | null | undefined]>([
+    ["", undefined, null],
+    ["   ", "de_DE", null],
+    ["1,200", undefined, 1200],
+    ["1.200", "de_DE", 1200],
+    [-7.5, "en_US", -7.5],
+    ["1,5", undefined, undefined],
+    ["1,200.50", "de_DE", undefined],
+    ["ten", "en_US", undefined],
+  ])("%j in %s → %j", (cell, locale, expected) => {
+    expect(parseNumberCell(cell, locale)).toBe(expected);
   });
 });
 
