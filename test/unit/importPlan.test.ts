@@ -762,3 +762,55 @@ describe("the import summary", () => {
     );
   });
 });
+
+describe("edges of the source grid", () => {
+  it("treats a column of spaces as empty, and a short row as blank to its end", () => {
+    const result = plan([["Name", "Notes", "Company"], ["Ann", "  ", "Acme"], ["Ben"]]);
+    expect(result.preview.columns.map((c) => [c.header, c.target, c.note, c.samples])).toEqual([
+      ["Name", { kind: "field", field: "Name" }, "", ["Ann", "Ben"]],
+      ["Notes", { kind: "skip" }, "Empty in the file.", []],
+      ["Company", { kind: "field", field: "Company" }, "", ["Acme"]],
+    ]);
+    expect(appended(result)).toEqual([{ Name: "Ann", Company: "Acme" }, { Name: "Ben" }]);
+  });
+
+  it("lists exactly five values of a warning, and three ambiguous numbers, without 'more'", () => {
+    const result = plan([
+      ["Name", "Deal Value", "Paused"],
+      ["A", "12,500", "a"],
+      ["B", "1,250", "b"],
+      ["C", "2,500", "c"],
+      ["D", "9", "d"],
+      ["E", "9", "e"],
+    ]);
+    expect(result.preview.warnings).toEqual([
+      'Deal Value: "12,500", "1,250", "2,500" can be read two ways; read as 1,234.56 ' +
+        "(the spreadsheet's locale en_US) — 12,500 = 12500. Choose the number format if the file writes numbers the other way.",
+      'Paused: "a" (row 2), "b" (row 3), "c" (row 4), "d" (row 5), "e" (row 6) are not yes or no: read as checked (the safe reading).',
+    ]);
+  });
+
+  it("leaves blank stage cells out of the words to map", () => {
+    const result = plan([
+      ["Name", "Stage"],
+      ["A", ""],
+      ["B", "lead"],
+      ["C", "  "],
+    ]);
+    expect(result.preview.stages).toEqual([
+      { word: "lead", rows: 1, value: "New Lead", recognised: true },
+    ]);
+  });
+
+  it("matches an owner's first name to an address that starts with a separator", () => {
+    const result = plan(
+      [
+        ["Name", "Owner"],
+        ["A", "Ana"],
+      ],
+      {},
+      { team: ["_ana.bell@acme.test"] },
+    );
+    expect(result.preview.owners).toEqual([{ name: "Ana", rows: 1, email: "_ana.bell@acme.test" }]);
+  });
+});
