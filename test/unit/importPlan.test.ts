@@ -814,3 +814,19 @@ describe("edges of the source grid", () => {
     expect(result.preview.owners).toEqual([{ name: "Ana", rows: 1, email: "_ana.bell@acme.test" }]);
   });
 });
+
+describe("custom columns", () => {
+  it("keep numbers, dates and booleans as they are and trim text", () => {
+    const at = new Date("2026-05-01T12:00:00Z");
+    const result = plan([
+      ["Name", "Score", "Met", "Vip", "Notes"],
+      ["Ann", 42, at, true, "  hello  "],
+    ]);
+    expect(appended(result)).toEqual([
+      { Name: "Ann", Score: 42, Met: at, Vip: true, Notes: "hello" },
+    ]);
+    expect(result.preview.previewRows).toEqual([
+      ["2", "New contact", "Ann", "42", "2026-05-01 08:00", "✓", "hello"],
+    ]);
+  });
+});
