@@ -830,3 +830,65 @@ describe("custom columns", () => {
     ]);
   });
 });
+
+describe("more values read for their column", () => {
+  it("keeps a number cell in Deal Value even where its text would not read in the locale", () => {
+    const result = plan(
+      [
+        ["Name", "Deal Value"],
+        ["Ann", 1234.5],
+      ],
+      {},
+      { locale: "de_DE" },
+    );
+    expect(appended(result)).toEqual([{ Name: "Ann", "Deal Value": 1234.5 }]);
+    expect(result.preview.warnings).toEqual([]);
+  });
+
+  it("names values kept as written once per column and problem", () => {
+    const result = plan([
+      ["Name", "Deal Value", "Created"],
+      ["Ann", "lots", "soon"],
+    ]);
+    expect(result.preview.warnings).toEqual([
+      'Deal Value: "lots" (row 2) not a number written 1,234.56: kept as written (the row\'s Problem will name it).',
+      'Created: "soon" (row 2) not a date: kept as written (the row\'s Problem will name it).',
+    ]);
+  });
+
+  it("keeps the first of several emails joined without spaces", () => {
+    const result = plan([
+      ["Name", "Email"],
+      ["Ann", "ann@x.test:::ann@home.test"],
+    ]);
+    expect(appended(result)).toEqual([{ Name: "Ann", Email: "ann@x.test" }]);
+  });
+
+  it("counts rows of unknown words in the singular and plural", () => {
+    const result = plan([
+      ["Name", "Stage", "Tier"],
+      ["A", "Zombie", "meh"],
+      ["B", "zombie", ""],
+    ]);
+    expect(result.preview.warnings).toEqual([
+      `Stage: "Zombie" (2 rows) is not one of Touchbase's stages: left blank unless you choose a stage.`,
+      'Tier: "meh" (1 row) left blank unless you choose a tier.',
+    ]);
+  });
+});
+
+describe("duplicates by default", () => {
+  it("skips a contact already in Contacts unless the person chose to fill empty cells", () => {
+    const result = plan([
+      ["Name", "Email", "Company"],
+      ["Old", "old@x.test", "Filled Co"],
+      ["Twin", "Old@X.test", "Other"],
+    ]);
+    expect(result.preview.duplicates).toBe("skip");
+    expect(result.updates).toEqual([]);
+    expect(result.skipped).toEqual([
+      { row: 2, kind: "in-contacts", reason: "old@x.test is already in Contacts (row 2)" },
+      { row: 3, kind: "repeated", reason: 'same Email as row 2 of "deals.csv" (old@x.test)' },
+    ]);
+  });
+});
