@@ -197,6 +197,13 @@ describe("number text people write", () => {
     ["12a", "1,234.56", undefined],
     ["1 200", "1,234.56", undefined],
     ["9".repeat(400), "1,234.56", undefined],
+    ["12 (5)", "1,234.56", undefined],
+    ["(5) 12", "1,234.56", undefined],
+    [" (5) ", "1,234.56", -5],
+    ["12-", "1,234.56", -12],
+    ["€ -5", "1.234,56", -5],
+    ["1.2.3", "1,234.56", undefined],
+    ["1,234,56", "1,234.56", undefined],
   ])("%j written %s reads %p", (text, style, expected) => {
     expect(parseNumberInStyle(text, style)).toBe(expected);
   });
@@ -219,6 +226,8 @@ describe("what number values prove about their file", () => {
     [["abc", ""], "de_DE", "1.234,56", "locale", []],
     [["1 234,5", "2,5"], "fr_FR", "1 234,56", "values", []],
     [["1\u00a0234"], "en_US", "1 234,56", "values", []],
+    [[",5"], "en_US", "1.234,56", "values", []],
+    [[".5"], "de_DE", "1,234.56", "values", []],
   ] as const)("%j in %s: %s from the %s", (values, locale, style, basis, ambiguous) => {
     expect(inferNumberStyle(values, locale)).toEqual({ style, basis, ambiguous });
   });
@@ -308,6 +317,8 @@ describe("what date values prove about their file", () => {
       ["03/04/2026 2:30 PM", "05/06/26"],
     ],
     [["03/04/2026 25:00"], "en_US", "MDY", "locale", []],
+    [["12/05/2026"], "en_US", "MDY", "locale", ["12/05/2026"]],
+    [["05/12/2026"], "de_DE", "DMY", "locale", ["05/12/2026"]],
   ] as const)("%j in %s: %s from the %s", (values, locale, order, basis, ambiguous) => {
     expect(inferDateOrder(values, locale)).toEqual({ order, basis, ambiguous });
   });
