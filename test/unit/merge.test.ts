@@ -386,9 +386,10 @@ describe("the body's parts", () => {
   });
 
   test("a line with only an empty {{Signature}} disappears, with the blank lines it leaves at the end", () => {
-    const body = "Thanks,\n  {{ signature | }}  \nP.S. {{Signature}} here\n{{Signature}}\n\n";
+    const body =
+      "Thanks,\n  {{ signature | }}  \n{{Signature|}}\nP.S. {{Signature}}\n{{Signature}} here\n{{Signature}}\n\n";
     expect(textOf(merge({ body }, {}, { signature: "", optOutLine: "" }))).toBe(
-      "Thanks,\nP.S.  here",
+      "Thanks,\nP.S. \n here",
     );
   });
 
@@ -447,6 +448,7 @@ describe("names", () => {
     ["MARIA_LOPEZ@acme.com", "Maria Lopez"],
     ["jean-luc+sales@acme.com", "Jean Luc Sales"],
     ["a..b@acme.com", "A B"],
+    [".maria@acme.com", "Maria"],
     ["", ""],
   ])("nameFromAddress(%j) → %j", (address, name) => {
     expect(nameFromAddress(address)).toBe(name);
@@ -459,6 +461,7 @@ describe("names", () => {
     ["...", ""],
     ["¡Hola amigo", "Hola"],
     ["2nd Floor", "2nd"],
+    ["Ana-María Ortiz", "Ana-María"],
   ])("firstNameOf(%j) → %j", (name, first) => {
     expect(firstNameOf(name)).toBe(first);
   });
