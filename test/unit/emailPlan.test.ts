@@ -272,6 +272,7 @@ describe("planEmails: blocked before the template is read", () => {
   test("no Email: a Problem on the row naming the template, and the preview says why", () => {
     const result = plan([dueRow({ email: "" })]);
     const reason = 'No Email: automated email "Intro" cannot go out';
+    expect(result.previews.map((p) => [p.email, p.replyInThread])).toEqual([[null, ""]]);
     expect({
       previews: previewsOf(result),
       problems: problemsOf(result),
