@@ -263,6 +263,8 @@ describe("tag values", () => {
     ]);
     const body = "{{Renewal Date}} | {{Deal Value}} | {{Auto Email}} | {{Topic}} | {{Score}}";
     expect(textOf(mergeBuilt({ body }, { cells }))).toBe("Tue 1 Dec | 12,500 | Yes | No | 12500");
+    const typedDeal = new Map<string, Cell>([["deal value", "about 10k"]]);
+    expect(textOf(mergeBuilt({ body: "{{Deal Value}}" }, { cells: typedDeal }))).toBe("about 10k");
   });
 
   test("an invalid date cell is empty: it blocks, or its fallback is used", () => {
@@ -385,12 +387,22 @@ describe("the body's parts", () => {
     });
   });
 
-  test("a line with only an empty {{Signature}} disappears, with the blank lines it leaves at the end", () => {
-    const body =
-      "Thanks,\n  {{ signature | }}  \n{{Signature|}}\nP.S. {{Signature}}\n{{Signature}} here\n{{Signature}}\n\n";
-    expect(textOf(merge({ body }, {}, { signature: "", optOutLine: "" }))).toBe(
-      "Thanks,\nP.S. \n here",
-    );
+  test.each<[string, string]>([
+    ["{{Signature}}", "Thanks,\nBye"],
+    ["  {{ signature | }}  ", "Thanks,\nBye"],
+    ["{{SIGNATURE|}}", "Thanks,\nBye"],
+    ["{{Signature |  }}", "Thanks,\nBye"],
+    ["P.S. {{Signature}}", "Thanks,\nP.S. \nBye"],
+    ["{{Signature}} here", "Thanks,\n here\nBye"],
+  ])("an empty Signature: the line %j between two others gives %j", (line, text) => {
+    const body = `Thanks,\n${line}\nBye`;
+    expect(textOf(merge({ body }, {}, { signature: "", optOutLine: "" }))).toBe(text);
+  });
+
+  test("an empty Signature's line at the end goes with the blank lines after it", () => {
+    expect(
+      textOf(merge({ body: "Thanks,\n{{Signature}}\n\n" }, {}, { signature: "", optOutLine: "" })),
+    ).toBe("Thanks,");
   });
 
   test("a Signature with a value keeps its line", () => {
