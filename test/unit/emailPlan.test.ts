@@ -369,6 +369,22 @@ describe("planEmails: bounces and unsubscribes stop automated email", () => {
     });
   });
 
+  test("emailFacts names a bounce and an unsubscribe once each, however often they happen", () => {
+    const touches = [
+      touch("2026-03-02 09:00", { outcome: "Bounced", notes: "ann@example.com" }),
+      inbound("2026-03-02 10:00", { outcome: "Unsubscribed" }),
+      touch("2026-03-03 09:00", { outcome: "Bounced", notes: "ann@example.com" }),
+      inbound("2026-03-03 10:00", { outcome: "Unsubscribed" }),
+    ];
+    expect(emailFacts(dueRow(), touches)).toEqual({
+      problems: [
+        "Email to ann@example.com bounced — check the address",
+        "Asked to unsubscribe — check Opted Out",
+      ],
+      stopped: true,
+    });
+  });
+
   test("emailFacts: once Opted Out is checked, an unsubscribe is no longer a Problem; no address, no bounce", () => {
     const unsubscribed = [inbound("2026-03-02 09:00", { outcome: "Unsubscribed" })];
     expect(emailFacts(dueRow({ optedOut: true }), unsubscribed)).toEqual({
@@ -658,9 +674,9 @@ describe("planEmails: most urgent first", () => {
       row(4, "Cold", dateOnly("2026-03-01")),
       row(5, "Warm", dateOnly("2026-03-03")),
       row(6, "Warm", null),
-      row(7, "Warm", dateOnly("2026-03-01")),
-      row(8, "Hot", dateOnly("2026-03-03")),
       row(9, "Warm", dateOnly("2026-03-01")),
+      row(8, "Hot", dateOnly("2026-03-03")),
+      row(7, "Warm", dateOnly("2026-03-01")),
     ];
     expect(plan(rows).emails.map((e) => e.row.contact.rowNumber)).toEqual([8, 7, 9, 5, 6, 4, 3, 2]);
   });
