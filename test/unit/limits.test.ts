@@ -181,6 +181,10 @@ describe("utf8Bytes at the encoding boundaries", () => {
     ["a lone low surrogate", "\udc00", 3],
     ["U+FFFF", "\uffff", 3],
     ["the empty text", "", 0],
+    ["U+0800 twice: a 3-byte character never swallows the next", "\u0800\u0800", 6],
+    ["U+D7FF twice, just below the surrogates", "\ud7ff\ud7ff", 6],
+    ["two lone low surrogates", "\udc00\udc00", 6],
+    ["U+E000 twice, just above the surrogates", "\ue000\ue000", 6],
   ])("%s: %j → %i bytes", (_name, text, bytes) => {
     expect(utf8Bytes(text)).toBe(bytes);
   });
