@@ -180,6 +180,12 @@ const previewsOf = (result: ReturnType<typeof plan>) =>
     p.email?.subject ?? null,
   ]);
 const problemsOf = (result: ReturnType<typeof plan>) => Object.fromEntries(result.problemsByRow);
+/** What the plan says: each preview, each row's problems and the running user's emails' rows. */
+const outcomeOf = (result: ReturnType<typeof plan>) => ({
+  previews: previewsOf(result),
+  problems: problemsOf(result),
+  emails: result.emails.map((e) => e.row.contact.rowNumber),
+});
 
 /** An email the automation made for Ann's step 1 (sent unless told otherwise). */
 const automated = (local: string, fields: Partial<Touch> = {}) =>
@@ -273,11 +279,7 @@ describe("planEmails: blocked before the template is read", () => {
     const result = plan([dueRow({ email: "" })]);
     const reason = 'No Email: automated email "Intro" cannot go out';
     expect(result.previews.map((p) => [p.email, p.replyInThread])).toEqual([[null, ""]]);
-    expect({
-      previews: previewsOf(result),
-      problems: problemsOf(result),
-      emails: result.emails,
-    }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [[2, "Intro", reason, null]],
       problems: { 2: [reason] },
       emails: [],
@@ -289,11 +291,7 @@ describe("planEmails: blocked before the template is read", () => {
       dueRow({ rowNumber: 2, id: "C-1", email: "ann@" }),
       dueRow({ rowNumber: 3, id: "C-2", owner: "" }),
     ]);
-    expect({
-      previews: previewsOf(result),
-      problems: problemsOf(result),
-      emails: result.emails,
-    }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [
         [2, "Intro", "Email looks invalid", null],
         [3, "Intro", "No owner", null],
@@ -310,11 +308,7 @@ describe("planEmails: bounces and unsubscribes stop automated email", () => {
       touch(local, { outcome: "Bounced", notes: "Delivery to ANN@example.com failed" });
     const result = plan([dueRow()], [bounce("2026-03-02 09:00"), bounce("2026-03-03 09:00")]);
     const problem = "Email to ann@example.com bounced — check the address";
-    expect({
-      previews: previewsOf(result),
-      problems: problemsOf(result),
-      emails: result.emails,
-    }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [[2, "Intro", problem, null]],
       problems: { 2: [problem] },
       emails: [],
@@ -344,11 +338,7 @@ describe("planEmails: bounces and unsubscribes stop automated email", () => {
       [unsubscribe("2026-03-02 09:00"), unsubscribe("2026-03-03 09:00")],
     );
     const problem = "Asked to unsubscribe — check Opted Out";
-    expect({
-      previews: previewsOf(result),
-      problems: problemsOf(result),
-      emails: result.emails,
-    }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [[2, "Intro", problem, null]],
       problems: { 2: [problem] },
       emails: [],
@@ -363,9 +353,10 @@ describe("planEmails: bounces and unsubscribes stop automated email", () => {
     const bounced = "Email to ann@example.com bounced — check the address";
     const asked = "Asked to unsubscribe — check Opted Out";
     const result = plan([dueRow()], touches);
-    expect({ previews: previewsOf(result), problems: problemsOf(result) }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [[2, "Intro", bounced, null]],
       problems: { 2: [bounced, asked] },
+      emails: [],
     });
   });
 
@@ -433,11 +424,7 @@ describe("planEmails: an earlier attempt at the same step", () => {
       [dueRow()],
       [automated("2026-03-03 09:00", { delivery: "Draft", template: "intro" })],
     );
-    expect({
-      previews: previewsOf(result),
-      problems: problemsOf(result),
-      emails: result.emails,
-    }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [[2, "Intro", "A draft for this step is waiting in the owner's Gmail", null]],
       problems: {},
       emails: [],
@@ -448,11 +435,7 @@ describe("planEmails: an earlier attempt at the same step", () => {
     const result = plan([dueRow()], [automated("2026-03-02 00:00", { delivery: "Failed" })]);
     const problem =
       'Automated email "Intro" (1/4 Warm) was not sent — send it by hand or log the touch';
-    expect({
-      previews: previewsOf(result),
-      problems: problemsOf(result),
-      emails: result.emails,
-    }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [[2, "Intro", problem, null]],
       problems: { 2: [problem] },
       emails: [],
@@ -614,11 +597,7 @@ describe("planEmails: a blank Subject replies in the last Touchbase thread", () 
 
   test("while the last email's thread is not known yet it waits for the next run, with no Problem", () => {
     const result = plan([followUp()], [automated("2026-03-02 09:00", { threadId: "" })]);
-    expect({
-      previews: previewsOf(result),
-      problems: problemsOf(result),
-      emails: result.emails,
-    }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [
         [
           2,
@@ -639,9 +618,10 @@ describe("planEmails: a blank Subject replies in the last Touchbase thread", () 
     );
     const problem =
       'Template "Follow up" has no Subject (a reply in the same thread), but ann@example.com has no earlier Touchbase email to reply to';
-    expect({ previews: previewsOf(result), problems: problemsOf(result) }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [[2, "Follow up", problem, null]],
       problems: { 2: [problem] },
+      emails: [],
     });
   });
 
@@ -652,9 +632,10 @@ describe("planEmails: a blank Subject replies in the last Touchbase thread", () 
     );
     const problem =
       'Template "Follow up" replies in the last Touchbase thread, which went to old@example.com, not ann@example.com: send it by hand';
-    expect({ previews: previewsOf(result), problems: problemsOf(result) }).toEqual({
+    expect(outcomeOf(result)).toEqual({
       previews: [[2, "Follow up", problem, null]],
       problems: { 2: [problem] },
+      emails: [],
     });
   });
 
