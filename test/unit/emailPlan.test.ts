@@ -33,6 +33,7 @@ import {
   dateOnly,
   dueStep,
   inbound,
+  refreshPlan,
   tableOfRecords,
   touch,
 } from "../support/domain";
@@ -706,26 +707,11 @@ describe("automatedToday: the emails counted against the Daily email cap", () =>
 });
 
 describe("withRowProblems: email problems join the rows' Problem cells", () => {
-  const base = (rows: ContactRow[], problemColumn: Cell[] | null, problems = 0): RefreshPlan => ({
-    rows,
-    contactColumns: new Map(problemColumn ? [[CONTACT.problem, problemColumn]] : []),
-    contactFormats: new Map(),
-    contactCells: [],
-    touchCells: [],
-    touches: [],
-    historyLost: false,
-    newTouches: [],
-    problems: [],
-    counts: {
-      contacts: rows.length,
-      due: 0,
-      overdue: 0,
-      replied: 0,
-      problems,
-      idsAssigned: 0,
-      tierChanges: 0,
-    },
-  });
+  const base = (rows: ContactRow[], problemColumn: Cell[] | null, problems = 0): RefreshPlan =>
+    refreshPlan(
+      { rows, contactColumns: new Map(problemColumn ? [[CONTACT.problem, problemColumn]] : []) },
+      { contacts: rows.length, problems },
+    );
 
   test("added after the row's own problem, counted once per row, written to the Problem column", () => {
     const rows = [

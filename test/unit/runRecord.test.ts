@@ -13,32 +13,13 @@ import {
   type RunRecord,
 } from "../../src/domain/runRecord";
 import type { RefreshCounts, RefreshPlan } from "../../src/domain/refresh";
+import { refreshPlan } from "../support/domain";
 
 const STARTED = new Date("2026-03-02T09:00:00Z");
 const USER = "rep@example.com";
 
 function planWith(counts: Partial<RefreshCounts>, problems: string[] = []): RefreshPlan {
-  return {
-    rows: [],
-    contactColumns: new Map(),
-    contactFormats: new Map(),
-    contactCells: [],
-    touchCells: [],
-    touches: [],
-    historyLost: false,
-    newTouches: [],
-    problems,
-    counts: {
-      contacts: 0,
-      due: 0,
-      overdue: 0,
-      replied: 0,
-      problems: 0,
-      idsAssigned: 0,
-      tierChanges: 0,
-      ...counts,
-    },
-  };
+  return refreshPlan({ problems }, counts);
 }
 
 const record = (fields: Partial<RunRecord> = {}): RunRecord => ({
