@@ -1,6 +1,7 @@
 // Builders of domain records for unit tests (contacts, touches, engine results, cadences) and local
 // times in a zone: one home, so a new field in types.ts is added in one place.
 import { parseCadences } from "../../src/domain/cadences";
+import type { RefreshCounts, RefreshPlan } from "../../src/domain/refresh";
 import { type Cell } from "../../src/domain/cells";
 import { localDateTime } from "../../src/domain/dates";
 import { TAB, type Status, type TabName } from "../../src/domain/schema";
@@ -192,4 +193,33 @@ export function tableOfRecords(
 ): Table {
   const grid: Cell[][] = [[...headers], ...records.map((r) => headers.map((h) => r[h] ?? ""))];
   return indexTable(tab, grid);
+}
+
+/** A refresh plan with nothing to write and every count zero, unless told otherwise. */
+export function refreshPlan(
+  fields: Partial<Omit<RefreshPlan, "counts">> = {},
+  counts: Partial<RefreshCounts> = {},
+): RefreshPlan {
+  return {
+    rows: [],
+    contactColumns: new Map(),
+    contactFormats: new Map(),
+    contactCells: [],
+    touchCells: [],
+    touches: [],
+    historyLost: false,
+    newTouches: [],
+    problems: [],
+    ...fields,
+    counts: {
+      contacts: 0,
+      due: 0,
+      overdue: 0,
+      replied: 0,
+      problems: 0,
+      idsAssigned: 0,
+      tierChanges: 0,
+      ...counts,
+    },
+  };
 }

@@ -5,38 +5,21 @@ import {
   digestNowSummary,
   elapsedSeconds,
   emptyRunRecord,
+  lastRunSummary,
+  noteRunError,
   recordRefresh,
   refreshSummary,
   runRecordCells,
   type RunRecord,
 } from "../../src/domain/runRecord";
 import type { RefreshCounts, RefreshPlan } from "../../src/domain/refresh";
+import { refreshPlan } from "../support/domain";
 
 const STARTED = new Date("2026-03-02T09:00:00Z");
 const USER = "rep@example.com";
 
 function planWith(counts: Partial<RefreshCounts>, problems: string[] = []): RefreshPlan {
-  return {
-    rows: [],
-    contactColumns: new Map(),
-    contactFormats: new Map(),
-    contactCells: [],
-    touchCells: [],
-    touches: [],
-    historyLost: false,
-    newTouches: [],
-    problems,
-    counts: {
-      contacts: 0,
-      due: 0,
-      overdue: 0,
-      replied: 0,
-      problems: 0,
-      idsAssigned: 0,
-      tierChanges: 0,
-      ...counts,
-    },
-  };
+  return refreshPlan({ problems }, counts);
 }
 
 const record = (fields: Partial<RunRecord> = {}): RunRecord => ({
@@ -192,5 +175,120 @@ describe("the menu's answers", () => {
     ["a failure", { digests: 1, error: "Touchbase is busy." }, "Touchbase is busy."],
   ])("digestNowSummary: %s", (_case, fields, text) => {
     expect(digestNowSummary(record(fields))).toBe(text);
+  });
+});
+
+describe("noteRunError", () => {
+  it("the first error is the Error; later ones follow it after a space; a blank one adds nothing", () => {
+    const target = record();
+    noteRunError(target, "");
+    expect(target.error).toBe("");
+    noteRunError(target, "Touches: 1 touch could not be added.");
+    expect(target.error).toBe("Touches: 1 touch could not be added.");
+    noteRunError(target, "");
+    noteRunError(target, "The digest could not be sent.");
+    expect(target.error).toBe("Touches: 1 touch could not be added. The digest could not be sent.");
+  });
+});
+
+describe("recordRefresh with the notes of its writes", () => {
+  it("adds each note after the problems, separated by '; '", () => {
+    const target = record();
+    recordRefresh(target, planWith({ problems: 2 }), ["Contacts moved", "Due is a formula"]);
+    expect(target.problems).toBe("2 contact rows with a Problem; Contacts moved; Due is a formula");
+  });
+
+  it("with no problems the notes alone; blank notes are dropped", () => {
+    const target = record({ problems: "from an earlier run" });
+    recordRefresh(target, planWith({}), ["", "Contacts moved"]);
+    expect(target.problems).toBe("Contacts moved");
+    recordRefresh(target, planWith({}));
+    expect(target.problems).toBe("");
+  });
+
+  it("summarises the same problem on many rows, so the text never grows with the sheet", () => {
+    const problems = Array.from(
+      { length: 7 },
+      (_, i) => `Touches row ${i + 2}: Timestamp is blank`,
+    );
+    expect(describeProblems(planWith({}, problems))).toBe(
+      "Touches: Timestamp is blank on 7 rows: row 2, row 3, row 4, row 5, row 6 and 2 more",
+    );
+  });
+});
+
+describe("the Archived cell", () => {
+  it("is fitted like Problems and Error", () => {
+    const long = "a".repeat(MAX_RUNS_TEXT + 1);
+    const archived = String(runRecordCells(record({ archived: long }))["Archived"]);
+    expect({ length: archived.length, last: archived.slice(-1) }).toEqual({
+      length: MAX_RUNS_TEXT,
+      last: "…",
+    });
+    expect(runRecordCells(record({ archived: "12 touches to Archive 2026" }))["Archived"]).toBe(
+      "12 touches to Archive 2026",
+    );
+  });
+});
+
+describe("the menu's answers fit a long text", () => {
+  const long = "p".repeat(MAX_RUNS_TEXT + 100);
+  const fitted = `${"p".repeat(MAX_RUNS_TEXT - 1)}…`;
+
+  it("refreshSummary cuts long problems and a long error", () => {
+    expect(refreshSummary(record({ contacts: 2, problems: long }))).toBe(
+      `Refreshed 2 contacts: 0 overdue, 0 due today.\n\nProblems: ${fitted}`,
+    );
+    expect(refreshSummary(record({ contacts: 0, error: long }))).toBe(
+      `Touchbase could not refresh: ${fitted}`,
+    );
+    expect(refreshSummary(record({ contacts: 2, error: long, problems: "x" }))).toBe(
+      `Refreshed 2 contacts: 0 overdue, 0 due today.\n\nNot everything could be written: ${fitted}\n\nProblems: x`,
+    );
+  });
+
+  it("digestNowSummary cuts a long error", () => {
+    expect(digestNowSummary(record({ error: long }))).toBe(fitted);
+  });
+
+  it("with no contacts and no error it still says what was refreshed", () => {
+    expect(refreshSummary(record({ contacts: 0 }))).toBe(
+      "Refreshed 0 contacts: 0 overdue, 0 due today.",
+    );
+  });
+});
+
+describe("lastRunSummary: the sidebar's last run", () => {
+  const cells = {
+    started: "2026-03-02 10:00",
+    trigger: "Hourly",
+    contacts: "40",
+    due: "3",
+    overdue: "5",
+    error: "",
+  };
+
+  it("one line of counts when the run went well", () => {
+    expect(lastRunSummary(cells)).toEqual({
+      started: "2026-03-02 10:00",
+      trigger: "Hourly",
+      summary: "40 contacts, 3 due today, 5 overdue",
+      error: "",
+    });
+  });
+
+  it("blank counts read as 0", () => {
+    expect(lastRunSummary({ ...cells, contacts: "", due: "", overdue: "" }).summary).toBe(
+      "0 contacts, 0 due today, 0 overdue",
+    );
+  });
+
+  it("a failed run shows its error", () => {
+    expect(lastRunSummary({ ...cells, error: "Touchbase is busy." })).toEqual({
+      started: "2026-03-02 10:00",
+      trigger: "Hourly",
+      summary: "Failed: Touchbase is busy.",
+      error: "Touchbase is busy.",
+    });
   });
 });
