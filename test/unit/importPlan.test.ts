@@ -14,7 +14,11 @@ const context: ImportContext = {
   rememberedOwners: {},
   team: [],
 };
-const source = (grid: string[][]) => ({ name: "deals.csv", grid, error: "" });
+const source = (grid: (string | number | boolean | Date)[][]) => ({
+  name: "deals.csv",
+  grid,
+  error: "",
+});
 
 describe("the import plan", () => {
   it("takes a closing word from any Stage column (Pipedrive Status over Stage)", () => {
