@@ -1,4 +1,4 @@
-import { buildDigest, digestSubject, type DigestInput } from "../../src/domain/digest";
+import { buildDigest, digestBytes, digestSubject, type DigestInput } from "../../src/domain/digest";
 import { escapeHtml } from "../../src/domain/html";
 import { daysBetween } from "../../src/domain/dates";
 import { formatAmount, formatWhen } from "../../src/domain/format";
@@ -418,5 +418,260 @@ describe("digestSubject", () => {
     expect(digestSubject({ ...zero, dueToday: 4, problems: 2 })).toBe(
       "Touchbase: 4 due today, 2 problems",
     );
+  });
+});
+
+describe("the whole digest, word for word", () => {
+  const LINK = `${URL}#gid=777&range=A`;
+  const managerRows = () => [
+    {
+      contact: contact({ rowNumber: 2, name: "Rita", company: "R Co", nextStep: "Call back" }),
+      result: result("Replied", { due: at("2026-11-18T15:00:00Z") }),
+    },
+    {
+      contact: contact({ rowNumber: 3, name: "Otto", company: "O Co" }),
+      result: result("Overdue", { due: day("2026-11-16T05:00:00Z") }),
+    },
+    {
+      contact: contact({ rowNumber: 4, name: "Una", company: "U Co", owner: "" }),
+      result: result("Due Today"),
+    },
+    {
+      contact: contact({
+        rowNumber: 5,
+        name: "Stan",
+        company: "S Co",
+        owner: OTHER,
+        stage: "Negotiation",
+        dealValue: 1500,
+      }),
+      result: result("Upcoming", {
+        stale: true,
+        lastTouch: new Date("2026-10-19T15:00:00Z"),
+        daysSinceTouch: 1,
+      }),
+    },
+  ];
+  const review = [
+    {
+      title: "Weekly review",
+      columns: ["Last week vs the week before", "Last week", "Change"],
+      rows: [{ cells: ["Replies", "3", "+50%"] }],
+      total: 1,
+      labelled: true,
+    },
+  ];
+
+  it("a manager's text part: every section, its count, its rows, links and the footer", () => {
+    const digest = buildDigest(
+      input(managerRows(), {
+        isManager: true,
+        // The part after "#" (the tab open when the link was copied) is dropped.
+        spreadsheetUrl: `${URL}#gid=0`,
+        runProblems: ["Bad <setting>", "  "],
+        weeklyReview: review,
+      }),
+    );
+    expect(digest?.text.split("\n")).toEqual([
+      "Touchbase digest for alex@acme.test — Wed 18 Nov",
+      "",
+      "REPLIED (1)",
+      "- Rita · R Co · Replied · Wed 18 Nov 10:00 · Call back",
+      `  ${LINK}2`,
+      "",
+      "OVERDUE (1)",
+      "- Otto · O Co · Overdue · Mon 16 Nov (2 days late)",
+      `  ${LINK}3`,
+      "",
+      "STALE DEALS (1)",
+      `- Stan · S Co · ${OTHER} · Negotiation · 1,500 · Mon 19 Oct (1 day ago)`,
+      `  ${LINK}5`,
+      "",
+      "OVERDUE PER OWNER (1)",
+      `- ${ME} · Overdue: 1 · Due today: 0 · Replied: 1`,
+      "",
+      "UNOWNED CONTACTS (1)",
+      "- Una · U Co · Qualified · Due Today",
+      `  ${LINK}4`,
+      "",
+      "SHEET PROBLEMS (1)",
+      "- Bad <setting>",
+      "",
+      "WEEKLY REVIEW (1)",
+      "- Replies · Last week: 3 · Change: +50%",
+      "",
+      "--",
+      "Sent by Touchbase once a day after 8:00. Times are in America/New_York.",
+      URL,
+    ]);
+    expect(digest?.counts).toEqual({
+      replied: 1,
+      overdue: 1,
+      dueToday: 0,
+      problems: 0,
+      stale: 1,
+      unowned: 1,
+      ownersWithOverdue: 1,
+      teamOverdue: 1,
+      runProblems: 1,
+    });
+    expect(digest?.subject).toBe(
+      "Touchbase: 1 replied, 1 overdue, 1 stale deal, 1 unowned, 1 sheet problem",
+    );
+  });
+
+  it("a rep's HTML part: inline-styled tables, an escaped linked name and 'and N more'", () => {
+    const rows = [
+      {
+        contact: contact({ rowNumber: 7, name: "A & B", company: "<Co>" }),
+        result: result("Due Today", { due: day("2026-11-18T05:00:00Z") }),
+      },
+      {
+        contact: contact({ rowNumber: 8, name: "Second" }),
+        result: result("Due Today", { due: day("2026-11-18T05:00:00Z") }),
+      },
+    ];
+    const digest = buildDigest(input(rows, { maxRowsPerSection: 1, weeklyReview: review }));
+    const th =
+      "text-align:left;padding:4px 8px;border-bottom:2px solid #dadce0;color:#5f6368;font-weight:bold";
+    const td = "padding:4px 8px;border-bottom:1px solid #eeeeee;vertical-align:top";
+    const link = "color:#1a73e8;text-decoration:none";
+    expect(digest?.html.split("\n")).toEqual([
+      '<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.4;color:#202124;max-width:760px">',
+      '<p style="margin:0 0 8px">Touchbase digest for alex@acme.test — Wed 18 Nov</p>',
+      '<h2 style="font-size:16px;margin:20px 0 6px;color:#202124">Due today (2)</h2>',
+      '<table style="border-collapse:collapse;width:100%;font-size:13px" cellpadding="0" cellspacing="0">',
+      `<tr>${["Name", "Company", "Status", "Due", "Next step"].map((c) => `<th style="${th}">${c}</th>`).join("")}</tr>`,
+      `<tr><td style="${td}"><a href="${URL}#gid=777&amp;range=A7" style="${link}">A &amp; B</a></td>` +
+        `<td style="${td}">&lt;Co&gt;</td><td style="${td}">Due Today</td>` +
+        `<td style="${td}">Wed 18 Nov</td><td style="${td}"></td></tr>`,
+      "</table>",
+      `<p style="margin:6px 0 0;color:#5f6368;font-size:13px">…and 1 more in <a href="${URL}" style="${link}">the spreadsheet</a>.</p>`,
+      '<p style="margin-top:24px;padding-top:8px;border-top:1px solid #dadce0;color:#5f6368;font-size:12px">' +
+        "Sent by Touchbase once a day after 8:00. Times are in America/New_York. " +
+        `<a href="${URL}" style="${link}">Open the spreadsheet</a></p>`,
+      "</div>",
+    ]);
+    // The Monday review is for managers only.
+    expect(digest?.text).not.toContain("WEEKLY REVIEW");
+  });
+
+  it("a section whose rows are all capped away shows its heading and count, no empty table", () => {
+    const rows = [{ contact: contact({ name: "Hidden" }), result: result("Overdue") }];
+    const digest = buildDigest(input(rows, { maxRowsPerSection: 0 }));
+    expect(linesInSection(digest?.text ?? "", "Overdue")).toEqual([]);
+    expect(digest?.text).toContain("OVERDUE (1)\n…and 1 more in the spreadsheet.\n");
+    expect(digest?.html).not.toContain("<table");
+    expect(digest?.html).toContain("Overdue (1)</h2>");
+  });
+
+  it("puts each cell on one line, clipped to 160 characters, and a sheet problem to 400", () => {
+    const long = `${"a".repeat(100)}\n\n  ${"b".repeat(100)}`;
+    const rows = [
+      { contact: contact({ name: "Line\nbreak", nextStep: long }), result: result("Due Today") },
+    ];
+    const digest = buildDigest(
+      input(rows, { isManager: true, runProblems: [`${"p".repeat(399)}q`, `${"r".repeat(401)}`] }),
+    );
+    expect(linesInSection(digest?.text ?? "", "Due today")).toEqual([
+      `Line break · Client Co · Due Today · ${"a".repeat(100)} ${"b".repeat(58)}…`,
+    ]);
+    expect(linesInSection(digest?.text ?? "", "Sheet problems")).toEqual([
+      `${"p".repeat(399)}q`,
+      `${"r".repeat(399)}…`,
+    ]);
+  });
+
+  it("a contact without a name is shown by its ID, else by its row number, in every section", () => {
+    const rows = [
+      { contact: contact({ name: "", id: "C-9" }), result: result("Overdue", { problem: "x" }) },
+      {
+        contact: contact({ rowNumber: 40, name: "", id: "", owner: "" }),
+        result: result("Due Today", { stale: true }),
+      },
+    ];
+    const digest = buildDigest(input(rows, { isManager: true }));
+    const text = digest?.text ?? "";
+    expect(namesInSection(text, "Overdue")).toEqual(["C-9"]);
+    expect(namesInSection(text, "Problems")).toEqual(["C-9"]);
+    expect(namesInSection(text, "Stale deals")).toEqual(["Row 40"]);
+    expect(namesInSection(text, "Unowned contacts")).toEqual(["Row 40"]);
+    expect(linesInSection(text, "Stale deals")).toEqual([
+      "Row 40 · Client Co · (no owner) · Qualified · never",
+    ]);
+    expect(linesInSection(text, "Overdue per owner")).toEqual([
+      `${ME} · Overdue: 1 · Due today: 0 · Replied: 0`,
+    ]);
+  });
+});
+
+describe("a digest too big for one email", () => {
+  const rows = () =>
+    Array.from({ length: 30 }, (_, i) => ({
+      contact: contact({ name: `Late ${i}` }),
+      result: result("Overdue", { due: day("2026-11-16T05:00:00Z") }),
+    }));
+
+  it("drops to the largest of 25, 10, 5, 2, 1 rows per section that fits", () => {
+    const tenRows = buildDigest(input(rows(), { maxRowsPerSection: 10 }));
+    const fitsTen = digestBytes(tenRows ?? { text: "", html: "" });
+    const digest = buildDigest(input(rows(), { maxBytes: fitsTen }));
+    expect(namesInSection(digest?.text ?? "", "Overdue")).toHaveLength(10);
+    expect(digest?.text).toContain("…and 20 more in the spreadsheet.");
+    const oneByteLess = buildDigest(input(rows(), { maxBytes: fitsTen - 1 }));
+    expect(namesInSection(oneByteLess?.text ?? "", "Overdue")).toHaveLength(5);
+  });
+
+  it("keeps every row when it fits, and only counts when nothing else does", () => {
+    expect(namesInSection(buildDigest(input(rows()))?.text ?? "", "Overdue")).toHaveLength(30);
+    const countsOnly = buildDigest(input(rows(), { maxBytes: 1 }));
+    expect(namesInSection(countsOnly?.text ?? "", "Overdue")).toEqual([]);
+    expect(countsOnly?.text).toContain("OVERDUE (30)\n…and 30 more in the spreadsheet.");
+    expect(countsOnly?.counts.overdue).toBe(30);
+  });
+
+  it("counts both parts in UTF-8 bytes", () => {
+    expect(digestBytes({ text: "ab", html: "—" })).toBe(5);
+  });
+});
+
+describe("digestSubject, every part", () => {
+  const zero = {
+    replied: 0,
+    overdue: 0,
+    dueToday: 0,
+    problems: 0,
+    stale: 0,
+    unowned: 0,
+    ownersWithOverdue: 0,
+    teamOverdue: 0,
+    runProblems: 0,
+  };
+  it("names each non-zero count, singular or plural", () => {
+    expect(
+      digestSubject({
+        replied: 1,
+        overdue: 2,
+        dueToday: 1,
+        problems: 1,
+        stale: 3,
+        unowned: 4,
+        ownersWithOverdue: 2,
+        teamOverdue: 5,
+        runProblems: 2,
+      }),
+    ).toBe(
+      "Touchbase: 1 replied, 2 overdue, 1 due today, 1 problem, 3 stale deals, " +
+        "5 overdue team-wide, 4 unowned, 2 sheet problems",
+    );
+  });
+  it("leaves out team-wide overdue when they are all the recipient's own", () => {
+    expect(digestSubject({ ...zero, overdue: 2, teamOverdue: 2 })).toBe("Touchbase: 2 overdue");
+    expect(digestSubject({ ...zero, overdue: 2, teamOverdue: 3 })).toBe(
+      "Touchbase: 2 overdue, 3 overdue team-wide",
+    );
+  });
+  it("falls back to 'your follow-ups' with nothing to count", () => {
+    expect(digestSubject(zero)).toBe("Touchbase: your follow-ups");
   });
 });
