@@ -675,3 +675,81 @@ describe("digestSubject, every part", () => {
     expect(digestSubject(zero)).toBe("Touchbase: your follow-ups");
   });
 });
+
+describe("the managers' lists, in order", () => {
+  it("stale: longest untouched first (never touched before all), then bigger deal, then row", () => {
+    const stale = (name: string, daysSinceTouch: number | null, dealValue: number | null) => ({
+      contact: contact({ name, owner: OTHER, dealValue }),
+      result: result("Upcoming", { stale: true, daysSinceTouch }),
+    });
+    const rows = [
+      stale("10 days small", 10, 100),
+      stale("10 days big", 10, 900),
+      stale("never", null, null),
+      stale("40 days", 40, null),
+      stale("10 days small again", 10, 100),
+    ];
+    const text = buildDigest(input(rows, { isManager: true }))?.text ?? "";
+    expect(namesInSection(text, "Stale deals")).toEqual([
+      "never",
+      "40 days",
+      "10 days big",
+      "10 days small",
+      "10 days small again",
+    ]);
+  });
+
+  it("owners: most overdue first, then by name; owners with none overdue are left out", () => {
+    const rows = [
+      { contact: contact({ owner: "zed@acme.test" }), result: result("Overdue") },
+      { contact: contact({ owner: "bea@acme.test" }), result: result("Overdue") },
+      { contact: contact({ owner: "bea@acme.test" }), result: result("Replied") },
+      { contact: contact({ owner: "amy@acme.test" }), result: result("Due Today") },
+      { contact: contact({ owner: "max@acme.test" }), result: result("Overdue") },
+      { contact: contact({ owner: "max@acme.test" }), result: result("Overdue") },
+      { contact: contact({ owner: "max@acme.test" }), result: result("Upcoming") },
+    ];
+    const text = buildDigest(input(rows, { isManager: true }))?.text ?? "";
+    expect(linesInSection(text, "Overdue per owner")).toEqual([
+      "max@acme.test · Overdue: 2 · Due today: 0 · Replied: 0",
+      "bea@acme.test · Overdue: 1 · Due today: 0 · Replied: 1",
+      "zed@acme.test · Overdue: 1 · Due today: 0 · Replied: 0",
+    ]);
+  });
+
+  it("unowned and problems: by status (Replied, Overdue, Due Today, …), then row", () => {
+    const rows = [
+      { contact: contact({ name: "U due", owner: "" }), result: result("Due Today") },
+      { contact: contact({ name: "U late", owner: "" }), result: result("Overdue") },
+      { contact: contact({ name: "U replied", owner: "" }), result: result("Replied") },
+      { contact: contact({ name: "U late 2", owner: "" }), result: result("Overdue") },
+      { contact: contact({ name: "P due" }), result: result("Due Today", { problem: "a" }) },
+      { contact: contact({ name: "P late" }), result: result("Overdue", { problem: "b" }) },
+      { contact: contact({ name: "P blank" }), result: result("Overdue", { problem: "  " }) },
+    ];
+    const text = buildDigest(input(rows, { isManager: true }))?.text ?? "";
+    expect(namesInSection(text, "Unowned contacts")).toEqual([
+      "U replied",
+      "U late",
+      "U late 2",
+      "U due",
+    ]);
+    expect(namesInSection(text, "Problems")).toEqual(["P late", "P due"]);
+  });
+
+  it("replied: the reply with no due time falls back to its last touch", () => {
+    const rows = [
+      {
+        contact: contact({ name: "Later" }),
+        result: result("Replied", { lastTouch: new Date("2026-11-17T15:00:00Z") }),
+      },
+      {
+        contact: contact({ name: "Earlier" }),
+        result: result("Replied", { lastTouch: new Date("2026-11-16T15:00:00Z") }),
+      },
+      { contact: contact({ name: "Unknown" }), result: result("Replied") },
+    ];
+    const text = buildDigest(input(rows))?.text ?? "";
+    expect(namesInSection(text, "Replied")).toEqual(["Earlier", "Later", "Unknown"]);
+  });
+});
