@@ -106,11 +106,15 @@ const FAY_REPLY = touch("T-0000003", "2026-03-03 10:00", "C-000006", "Inbound", 
 const GHOST = touch("T-0000001", "2026-03-01 10:00", "C-999999", "Outbound", "Sent");
 
 const ROWS = [ANN, BO, BLANK_ROW, CY, DI, EDDIE, FAY];
-const plan = planRefresh(
-  input(ROWS, [DI_SENT, FAY_SENT, FAY_REPLY, GHOST], {
-    settingsProblems: ['Setting "Digest hour": 99 is outside 0–23; using the default (8).'],
-  }),
-);
+// Planned in beforeEach (not once per file) so per-test coverage (Stryker) sees which test ran it.
+let plan: RefreshPlan;
+beforeEach(() => {
+  plan = planRefresh(
+    input(ROWS, [DI_SENT, FAY_SENT, FAY_REPLY, GHOST], {
+      settingsProblems: ['Setting "Digest hour": 99 is outside 0–23; using the default (8).'],
+    }),
+  );
+});
 
 /**
  * A Contacts column as the sheet holds it after the plan is written: Touchbase's computed columns
@@ -267,14 +271,18 @@ describe("a second refresh over the written sheet", () => {
   }
   const touchRow = (cells: ReadonlyMap<string, Cell>): Cell[] =>
     TOUCH_HEADERS.map((h) => cells.get(h) ?? "");
-  const contacts = written([ANN, BO, BLANK_ROW, CY, DI, EDDIE, FAY]);
-  const touches = [
-    DI_SENT,
-    FAY_SENT,
-    FAY_REPLY,
-    GHOST,
-    ...plan.newTouches.map((t) => touchRow(t.cells)),
-  ];
+  let contacts: Cell[][];
+  let touches: Cell[][];
+  beforeEach(() => {
+    contacts = written([ANN, BO, BLANK_ROW, CY, DI, EDDIE, FAY]);
+    touches = [
+      DI_SENT,
+      FAY_SENT,
+      FAY_REPLY,
+      GHOST,
+      ...plan.newTouches.map((t) => touchRow(t.cells)),
+    ];
+  });
 
   it("finds every computed cell already right: writes nothing, assigns nothing, logs nothing", () => {
     const again = planRefresh(input(contacts, touches));
