@@ -114,3 +114,197 @@ describe("the Monday review", () => {
     ).toEqual([0, 0, 0, 0]);
   });
 });
+
+describe("stuck deals", () => {
+  it("lists open deals in their stage 28+ days, biggest deal first, then longest stuck", () => {
+    const rows = [
+      row({
+        id: "A",
+        name: "Exactly 28",
+        stage: "Qualified",
+        dealValue: 100,
+        created: at("2026-02-23"),
+      }),
+      row({
+        id: "B",
+        name: "27 days",
+        stage: "Qualified",
+        dealValue: 9000,
+        created: at("2026-02-24"),
+      }),
+      row({
+        id: "C",
+        name: "Big",
+        stage: "Negotiation",
+        dealValue: 5000,
+        created: at("2026-01-01"),
+      }),
+      row({
+        id: "D",
+        name: "Older",
+        stage: "Qualified",
+        dealValue: 100,
+        created: at("2026-01-23"),
+      }),
+      row({
+        id: "",
+        name: "",
+        rowNumber: 9,
+        owner: "",
+        stage: "Qualified",
+        created: at("2026-01-01"),
+      }),
+      row({ id: "F", name: "", stage: "Qualified", created: at("2026-02-01") }),
+      row({ id: "G", name: "Paused", stage: "Qualified", paused: true, created: at("2026-01-01") }),
+      row({
+        id: "H",
+        name: "Opted out",
+        stage: "Qualified",
+        optedOut: true,
+        created: at("2026-01-01"),
+      }),
+      row({ id: "I", name: "Won", stage: "Won", created: at("2026-01-01") }),
+      row({ id: "J", name: "Lost", stage: "Lost", created: at("2026-01-01") }),
+      row({ id: "K", name: "No stage", created: at("2026-01-01") }),
+      row({ id: "L", name: "Since unknown", stage: "Qualified" }),
+    ];
+    expect(cellsOf(review(rows, [])["Stuck deals"])).toEqual([
+      ["Big", "Negotiation", "81", "5,000", "rep@example.com"],
+      ["Older", "Qualified", "59", "100", "rep@example.com"],
+      ["Exactly 28", "Qualified", "28", "100", "rep@example.com"],
+      ["Row 9", "Qualified", "81", "", "(no owner)"],
+      ["F", "Qualified", "50", "", "rep@example.com"],
+    ]);
+  });
+
+  it("shows ten and counts the rest", () => {
+    const rows = Array.from({ length: 12 }, (_, i) =>
+      row({
+        id: `S${i}`,
+        name: `Stuck ${i}`,
+        stage: "Qualified",
+        dealValue: 100 - i,
+        created: at("2026-01-01"),
+      }),
+    );
+    const stuck = review(rows, [])["Stuck deals"];
+    expect({ shown: cellsOf(stuck)?.map((c) => c[0]), total: stuck?.total }).toEqual({
+      shown: Array.from({ length: 10 }, (_, i) => `Stuck ${i}`),
+      total: 12,
+    });
+    expect(stuck?.columns).toEqual(["Name", "Stage", "Days in stage", "Deal value", "Owner"]);
+  });
+});
+
+describe("tiers to change", () => {
+  it("suggests Hot for Warm contacts who replied in the last 7 days, if still open and reachable", () => {
+    const rows = [
+      row({ id: "W1", name: "Warm recent", tier: "Warm", created: at("2026-01-01") }),
+      row({ id: "W2", name: "Warm old reply", tier: "Warm", created: at("2026-01-01") }),
+      row({ id: "W3", name: "Warm paused", tier: "Warm", paused: true, created: at("2026-01-01") }),
+      row({
+        id: "W4",
+        name: "Warm opted out",
+        tier: "Warm",
+        optedOut: true,
+        created: at("2026-01-01"),
+      }),
+      row({ id: "W5", name: "Warm won", tier: "Warm", stage: "Won", created: at("2026-01-01") }),
+      row({ id: "C1", name: "Cold replier", tier: "Cold", created: at("2026-01-01") }),
+    ];
+    const touches = [
+      inbound("2026-03-20 10:00", { contactId: "W1" }),
+      inbound("2026-03-10 10:00", { contactId: "W2" }),
+      ...["W3", "W4", "W5", "C1"].map((id) => inbound("2026-03-20 10:00", { contactId: id })),
+    ];
+    expect(cellsOf(review(rows, touches)["Tiers to change"])).toEqual([
+      ["Warm recent", "Warm", "Hot", "replied Fri 20 Mar", "rep@example.com"],
+    ]);
+  });
+
+  it("suggests Warm for Hot contacts quiet for 14+ days who were known that long", () => {
+    // Quiet since Mon 9 Mar 09:00 (14 days before Monday 09:00).
+    const rows = [
+      row({ id: "H1", name: "Never replied", tier: "Hot", owner: "", created: at("2026-01-01") }),
+      row({ id: "H2", name: "Known by a touch", tier: "Hot" }),
+      row({ id: "H3", name: "Replied just before", tier: "Hot", created: at("2026-01-01") }),
+      row({ id: "H4", name: "Replied at the edge", tier: "Hot", created: at("2026-01-01") }),
+      row({ id: "H5", name: "Created at the edge", tier: "Hot", created: at("2026-03-09 09:00") }),
+      row({ id: "H6", name: "Created after", tier: "Hot", created: at("2026-03-09 09:01") }),
+      row({ id: "H7", name: "Never known", tier: "Hot" }),
+      row({ id: "H8", name: "Hot lost", tier: "Hot", stage: "Lost", created: at("2026-01-01") }),
+    ];
+    const touches = [
+      touch("2026-01-05 10:00", { contactId: "H2" }),
+      inbound("2026-03-09 08:59", { contactId: "H3" }),
+      inbound("2026-03-09 09:00", { contactId: "H4" }),
+    ];
+    expect(cellsOf(review(rows, touches)["Tiers to change"])).toEqual([
+      ["Never replied", "Hot", "Warm", "never replied", "(no owner)"],
+      ["Known by a touch", "Hot", "Warm", "never replied", "rep@example.com"],
+      ["Replied just before", "Hot", "Warm", "no reply since Mon 9 Mar", "rep@example.com"],
+      ["Created at the edge", "Hot", "Warm", "never replied", "rep@example.com"],
+    ]);
+  });
+});
+
+describe("dead leads to archive", () => {
+  it("lists Dead or Lost contacts untouched for 90+ days, longest first", () => {
+    const rows = [
+      row({ id: "D1", name: "Dead 90", tier: "Dead" }),
+      row({ id: "D2", name: "Dead 89", tier: "Dead" }),
+      row({ id: "D3", name: "Dead never", tier: "Dead" }),
+      row({ id: "D4", name: "Lost 200", stage: "Lost", tier: "Cold", created: at("2025-09-04") }),
+      row({ id: "D5", name: "Cold old", tier: "Cold", created: at("2025-01-01") }),
+      row({ id: "D6", name: "Lost recent", stage: "Lost", created: at("2025-01-01") }),
+    ];
+    const touches = [
+      touch("2025-12-23 10:00", { contactId: "D1" }),
+      touch("2025-12-24 10:00", { contactId: "D2" }),
+      touch("2026-03-01 10:00", { contactId: "D6" }),
+    ];
+    const dead = review(rows, touches)["Dead leads to archive"];
+    expect(cellsOf(dead)).toEqual([
+      ["Lost 200", "Lost", "Cold", "Thu 4 Sep 2025", "rep@example.com"],
+      ["Dead 90", "", "Dead", "Tue 23 Dec 2025", "rep@example.com"],
+    ]);
+    expect(dead?.columns).toEqual(["Name", "Stage", "Tier", "Last touch", "Owner"]);
+  });
+});
+
+describe("best and worst templates", () => {
+  const sends = (contactId: string, template: string, days: string[]) =>
+    days.map((d) => touch(`2026-03-${d} 10:00`, { contactId, template }));
+  const rows = ["A", "Z", "M"].map((id) => row({ id, name: id, created: at("2026-01-01") }));
+
+  it("ranks equal reply rates by name and leaves the middle out", () => {
+    const touches = [
+      ...sends("Z", "Zulu", ["02", "03", "04", "05", "06"]),
+      ...sends("A", "Alpha", ["02", "03", "04", "05", "06"]),
+      ...sends("M", "Mike", ["02", "03", "04", "05", "06"]),
+    ];
+    const section = review(rows, touches)["Best and worst templates"];
+    expect(section?.columns).toEqual([
+      "Reply rate, last 90 days, 5+ sends",
+      "Template",
+      "Sends",
+      "Reply rate",
+    ]);
+    expect(cellsOf(section)).toEqual([
+      ["Best", "Alpha", "5", "0%"],
+      ["Worst", "Zulu", "5", "0%"],
+    ]);
+    expect(section?.labelled).toBe(true);
+  });
+
+  it("with one template to compare, shows it as the best only", () => {
+    const touches = [
+      ...sends("A", "Alpha", ["02", "03", "04", "05", "06", "09"]),
+      inbound("2026-03-10 10:00", { contactId: "A" }),
+      ...sends("Z", "Zulu", ["02", "03", "04", "05"]),
+    ];
+    expect(cellsOf(review(rows, touches)["Best and worst templates"])).toEqual([
+      ["Best", "Alpha", "6", "17%"],
+    ]);
+  });
+});
