@@ -4,18 +4,18 @@ import type { Section } from "../../src/domain/digest";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import type { ContactRow, Touch } from "../../src/domain/types";
 import { isWeeklyReviewDay, weeklyReviewSections } from "../../src/domain/weeklyReview";
-import { at, BERLIN, inbound, touch } from "./engine-fixtures";
+import { at, BERLIN, dateOnly, inbound, touch } from "./engine-fixtures";
 import { row, SAM, TEAM_ROWS, TEAM_TOUCHES } from "./metrics-fixtures";
 
 const MONDAY = at("2026-03-23 09:00");
 
-function review(rows: ContactRow[], touches: Touch[]): Record<string, Section> {
+function review(rows: ContactRow[], touches: Touch[], now = MONDAY): Record<string, Section> {
   const sections = weeklyReviewSections({
     rows,
     touches: [...touches].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime()),
     settings: DEFAULT_SETTINGS,
     zone: BERLIN,
-    now: MONDAY,
+    now,
   });
   return Object.fromEntries(sections.map((s) => [s.title, s]));
 }
@@ -305,6 +305,89 @@ describe("best and worst templates", () => {
     ];
     expect(cellsOf(review(rows, touches)["Best and worst templates"])).toEqual([
       ["Best", "Alpha", "6", "17%"],
+    ]);
+  });
+});
+
+describe("last week against the week before", () => {
+  const rows = [
+    row({ id: "P", name: "Pat", created: at("2026-01-01") }),
+    row({ id: "Q", name: "Quinn", created: at("2026-01-01") }),
+    row({ id: "V", name: "Val", stage: "Won", dealValue: 1000, created: at("2026-01-01") }),
+    row({ id: "W", name: "Wes", stage: "Won", dealValue: 1500, created: at("2026-01-01") }),
+    row({ id: "X", name: "Xan", stage: "Won", created: at("2026-01-01") }),
+  ];
+  const won = (local: string, contactId: string) =>
+    touch(local, {
+      contactId,
+      channel: "Note",
+      direction: "Internal",
+      outcome: "Stage Changed",
+      stage: "Won",
+    });
+  // Week of 9 Mar: 2 touches, 1 follow-up due and kept (100%), no reply, Val won (1,000).
+  // Week of 16 Mar: 3 touches, 2 follow-ups due, one kept late (50%), 2 replies, Wes won (1,500)
+  // and Xan, who has no deal value.
+  const touches = [
+    touch("2026-03-09 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-10") }),
+    touch("2026-03-10 10:00", { contactId: "P" }),
+    won("2026-03-11 10:00", "V"),
+    touch("2026-03-16 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-17") }),
+    touch("2026-03-17 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-18") }),
+    inbound("2026-03-18 10:00", { contactId: "Q" }),
+    won("2026-03-18 11:00", "W"),
+    inbound("2026-03-19 10:00", { contactId: "Q" }),
+    won("2026-03-19 11:00", "X"),
+    touch("2026-03-20 10:00", { contactId: "P" }),
+  ];
+
+  it("gives each figure for both weeks and the change: percent, points, or new", () => {
+    expect(cellsOf(review(rows, touches)["Weekly review"])).toEqual([
+      ["Touches (outbound)", "3", "2", "+50%"],
+      ["On-time rate", "50%", "100%", "-50 pts"],
+      ["Replies", "2", "0", "new"],
+      ["Won value", "1,500", "1,000", "+50%"],
+    ]);
+  });
+
+  it("on any day of the week, compares the two whole weeks before this Monday", () => {
+    // Sunday 29 Mar 23:30 is still this week (Mon 23 Mar); the weeks compared move on by one.
+    const sunday = review(rows, touches, at("2026-03-29 23:30"))["Weekly review"];
+    expect(sunday?.columns).toEqual([
+      "Last week vs the week before",
+      "Week of Mon 16 Mar",
+      "Week of Mon 9 Mar",
+      "Change",
+    ]);
+    const nextMonday = review(rows, touches, at("2026-03-30 00:30"))["Weekly review"];
+    expect({ columns: nextMonday?.columns, figures: cellsOf(nextMonday) }).toEqual({
+      columns: [
+        "Last week vs the week before",
+        "Week of Mon 23 Mar",
+        "Week of Mon 16 Mar",
+        "Change",
+      ],
+      figures: [
+        ["Touches (outbound)", "0", "3", "-100%"],
+        ["On-time rate", "—", "50%", "—"],
+        ["Replies", "0", "2", "-100%"],
+        ["Won value", "0", "1,500", "-100%"],
+      ],
+    });
+  });
+
+  it("shows a rise in on-time rate as plus points", () => {
+    const better = [
+      touch("2026-03-09 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-10") }),
+      touch("2026-03-12 10:00", { contactId: "P" }),
+      touch("2026-03-16 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-17") }),
+      touch("2026-03-17 10:00", { contactId: "P" }),
+    ];
+    expect(cellsOf(review(rows, better)["Weekly review"])?.[1]).toEqual([
+      "On-time rate",
+      "100%",
+      "0%",
+      "+100 pts",
     ]);
   });
 });
