@@ -753,3 +753,34 @@ describe("the managers' lists, in order", () => {
     expect(namesInSection(text, "Replied")).toEqual(["Earlier", "Later", "Unknown"]);
   });
 });
+
+describe("what everyone sees, and the Monday review's size", () => {
+  it("shows what the run could not write to everyone, before a manager's run problems", () => {
+    const full = "The spreadsheet is full (10,000,000 cells): Touchbase could not write Status.";
+    const rep = buildDigest(input([], { writeProblems: [full], runProblems: ["Manager only"] }));
+    expect(linesInSection(rep?.text ?? "", "Sheet problems")).toEqual([full]);
+    expect(rep?.counts.runProblems).toBe(1);
+    const manager = buildDigest(
+      input([], { isManager: true, writeProblems: [full], runProblems: ["Manager only"] }),
+    );
+    expect(linesInSection(manager?.text ?? "", "Sheet problems")).toEqual([full, "Manager only"]);
+  });
+
+  it("holds the Monday review to the section cap and the cell length, keeping its total", () => {
+    const long = `${"w".repeat(200)}`;
+    const weeklyReview = [
+      {
+        title: "Stuck deals",
+        columns: ["Name", "Stage"],
+        rows: [{ cells: [long, "Qualified"] }, { cells: ["Second", "Qualified"] }],
+        total: 14,
+      },
+    ];
+    const digest = buildDigest(input([], { isManager: true, weeklyReview, maxRowsPerSection: 1 }));
+    expect(linesInSection(digest?.text ?? "", "Stuck deals")).toEqual([
+      `${"w".repeat(159)}… · Qualified`,
+    ]);
+    expect(digest?.text).toContain("STUCK DEALS (14)\n");
+    expect(digest?.text).toContain("…and 13 more in the spreadsheet.");
+  });
+});
