@@ -297,6 +297,22 @@ describe("best and worst templates", () => {
     expect(section?.labelled).toBe(true);
   });
 
+  it("ranks by reply rate, not by the number of replies", () => {
+    const tenDays = ["02", "03", "04", "05", "06", "09", "10", "11", "12", "13"];
+    const touches = [
+      // Mike: 3 replies from 10 sends (30%); Zulu: 2 from 5 (40%); Alpha: 0 from 5.
+      ...sends("M", "Mike", tenDays),
+      ...["03", "06", "10"].map((d) => inbound(`2026-03-${d} 12:00`, { contactId: "M" })),
+      ...sends("Z", "Zulu", ["02", "03", "04", "05", "06"]),
+      ...["03", "05"].map((d) => inbound(`2026-03-${d} 12:00`, { contactId: "Z" })),
+      ...sends("A", "Alpha", ["02", "03", "04", "05", "06"]),
+    ];
+    expect(cellsOf(review(rows, touches)["Best and worst templates"])).toEqual([
+      ["Best", "Zulu", "5", "40%"],
+      ["Worst", "Alpha", "5", "0%"],
+    ]);
+  });
+
   it("with one template to compare, shows it as the best only", () => {
     const touches = [
       ...sends("A", "Alpha", ["02", "03", "04", "05", "06", "09"]),
@@ -342,7 +358,12 @@ describe("last week against the week before", () => {
   ];
 
   it("gives each figure for both weeks and the change: percent, points, or new", () => {
-    expect(cellsOf(review(rows, touches)["Weekly review"])).toEqual([
+    const section = review(rows, touches)["Weekly review"];
+    expect({ labelled: section?.labelled, total: section?.total }).toEqual({
+      labelled: true,
+      total: 4,
+    });
+    expect(cellsOf(section)).toEqual([
       ["Touches (outbound)", "3", "2", "+50%"],
       ["On-time rate", "50%", "100%", "-50 pts"],
       ["Replies", "2", "0", "new"],
