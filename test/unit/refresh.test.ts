@@ -392,6 +392,19 @@ describe("Touch IDs", () => {
   });
 });
 
+describe("a new row's Created", () => {
+  it("keeps text a person typed there (with its problem) and stamps only a blank one", () => {
+    const typed = row("", "Tess", { created: "from trade show" });
+    const p = planRefresh(input([typed, BO]));
+    expect(p.contactCells).toEqual([
+      { row: 0, header: "ID", value: "C-000001" },
+      { row: 1, header: "ID", value: "C-000002" },
+      { row: 1, header: "Created", value: NOW },
+    ]);
+    expect(p.rows.map((r) => r.contact.created)).toEqual([null, NOW]);
+  });
+});
+
 describe("a Contacts tab without Created or Tier", () => {
   const without = (headers: string[]) => {
     const keep = CONTACT_HEADERS.map((h, i) => (headers.includes(h) ? -1 : i)).filter(
