@@ -784,3 +784,17 @@ describe("what everyone sees, and the Monday review's size", () => {
     expect(digest?.text).toContain("…and 13 more in the spreadsheet.");
   });
 });
+
+describe("how late", () => {
+  it("an Overdue row whose due time is still ahead reads 'late today', never negative days", () => {
+    const rows = [
+      {
+        contact: contact({ name: "Lead SLA" }),
+        result: result("Overdue", { due: at("2026-11-19T15:00:00Z") }),
+      },
+    ];
+    expect(linesInSection(buildDigest(input(rows))?.text ?? "", "Overdue")).toEqual([
+      "Lead SLA · Client Co · Overdue · Thu 19 Nov 10:00 (late today)",
+    ]);
+  });
+});
