@@ -605,3 +605,77 @@ describe("more edge cases", () => {
     ]);
   });
 });
+
+describe("closed deals at the edges", () => {
+  const closed = (local: string, contactId: string, stage: "Won" | "Lost") =>
+    touch(local, {
+      contactId,
+      channel: "Note",
+      direction: "Internal",
+      outcome: "Stage Changed",
+      stage,
+    });
+  // W2: 3 outbound (2 follow-ups), then a reply, then Won; a touch after the close counts for
+  // nothing. W1: 2 outbound (1 follow-up), a reply, Won. L2: 3 outbound, Lost.
+  const report = () =>
+    teamMetrics({
+      rows: [
+        row({ id: "W2", stage: "Won", dealValue: 100 }),
+        row({ id: "W1", stage: "Won", dealValue: 50 }),
+        row({ id: "L2", stage: "Lost", dealValue: 70 }),
+      ],
+      touches: [
+        touch("2026-03-02 10:00", { contactId: "W2" }),
+        touch("2026-03-03 10:00", { contactId: "W2" }),
+        touch("2026-03-04 10:00", { contactId: "W2" }),
+        inbound("2026-03-05 10:00", { contactId: "W2" }),
+        closed("2026-03-06 10:00", "W2", "Won"),
+        touch("2026-03-10 10:00", { contactId: "W2" }),
+        touch("2026-03-02 11:00", { contactId: "W1" }),
+        touch("2026-03-03 11:00", { contactId: "W1" }),
+        inbound("2026-03-04 11:00", { contactId: "W1" }),
+        closed("2026-03-05 11:00", "W1", "Won"),
+        touch("2026-03-02 12:00", { contactId: "L2" }),
+        touch("2026-03-03 12:00", { contactId: "L2" }),
+        touch("2026-03-04 12:00", { contactId: "L2" }),
+        closed("2026-03-05 12:00", "L2", "Lost"),
+      ].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime()),
+    });
+
+  it("two follow-ups before the close put a deal in '2 or more'; one does not", () => {
+    expect(asRecords(tableOf(report(), METRIC.conversion))).toEqual({
+      "2 or more": { Won: 1, Lost: 1, Conversion: 0.5 },
+      "0 or 1": { Won: 1, Lost: 0, Conversion: 1 },
+    });
+  });
+
+  it("counts touches up to the close and recovers revenue from a reply after the 2nd follow-up", () => {
+    expect(asRecords(tableOf(report(), METRIC.won))["All owners"]).toEqual({
+      Won: 2,
+      "Won value": 150,
+      "Avg touches to Won": 3.5,
+      "Won after 2+ follow-ups": 1,
+      "Revenue recovered": 100,
+      "Share of won value": 100 / 150,
+    });
+  });
+});
+
+describe("touches per week outside the 12 weeks", () => {
+  it("leaves out touches before the first week and inbound touches naming no contact", () => {
+    const weeks = tableOf(
+      teamMetrics({
+        rows: [row({ id: "O", owner: ALEX })],
+        touches: [
+          touch("2025-12-28 10:00", { contactId: "O" }),
+          touch("2025-12-29 10:00", { contactId: "O" }),
+          inbound("2026-03-16 10:00", { contactId: "", contactName: "Zed" }),
+        ],
+      }),
+      METRIC.touchesPerWeek,
+    );
+    expect(weeks.columns.map((c) => c.header)).toEqual(["Week of", "Total", ALEX]);
+    expect(weeks.rows[0]).toEqual(["Mon 29 Dec 2025", 1, 1]);
+    expect(weeks.rows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(1);
+  });
+});
