@@ -217,7 +217,9 @@ describe("tiers to change", () => {
       inbound("2026-03-10 10:00", { contactId: "W2" }),
       ...["W3", "W4", "W5", "C1"].map((id) => inbound("2026-03-20 10:00", { contactId: id })),
     ];
-    expect(cellsOf(review(rows, touches)["Tiers to change"])).toEqual([
+    const tiers = review(rows, touches)["Tiers to change"];
+    expect(tiers?.columns).toEqual(["Name", "Tier", "Suggested", "Why", "Owner"]);
+    expect(cellsOf(tiers)).toEqual([
       ["Warm recent", "Warm", "Hot", "replied Fri 20 Mar", "rep@example.com"],
     ]);
   });
@@ -395,6 +397,21 @@ describe("last week against the week before", () => {
         ["Won value", "0", "1,500", "-100%"],
       ],
     });
+  });
+
+  it("shows an unchanged on-time rate as 0 pts, without a sign", () => {
+    const same = [
+      touch("2026-03-09 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-10") }),
+      touch("2026-03-10 10:00", { contactId: "P" }),
+      touch("2026-03-16 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-17") }),
+      touch("2026-03-17 10:00", { contactId: "P" }),
+    ];
+    expect(cellsOf(review(rows, same)["Weekly review"])?.[1]).toEqual([
+      "On-time rate",
+      "100%",
+      "100%",
+      "0 pts",
+    ]);
   });
 
   it("shows a rise in on-time rate as plus points", () => {
