@@ -399,18 +399,19 @@ describe("buildDigest", () => {
 });
 
 describe("digestSubject", () => {
+  const zero = {
+    replied: 0,
+    overdue: 0,
+    dueToday: 0,
+    problems: 0,
+    stale: 0,
+    unowned: 0,
+    ownersWithOverdue: 0,
+    teamOverdue: 0,
+    runProblems: 0,
+  };
+
   it("omits zero parts", () => {
-    const zero = {
-      replied: 0,
-      overdue: 0,
-      dueToday: 0,
-      problems: 0,
-      stale: 0,
-      unowned: 0,
-      ownersWithOverdue: 0,
-      teamOverdue: 0,
-      runProblems: 0,
-    };
     expect(digestSubject({ ...zero, replied: 2, overdue: 5, dueToday: 3 })).toBe(
       "Touchbase: 2 replied, 5 overdue, 3 due today",
     );
@@ -418,6 +419,33 @@ describe("digestSubject", () => {
     expect(digestSubject({ ...zero, dueToday: 4, problems: 2 })).toBe(
       "Touchbase: 4 due today, 2 problems",
     );
+  });
+  it("names each non-zero count, singular or plural", () => {
+    expect(
+      digestSubject({
+        replied: 1,
+        overdue: 2,
+        dueToday: 1,
+        problems: 1,
+        stale: 3,
+        unowned: 4,
+        ownersWithOverdue: 2,
+        teamOverdue: 5,
+        runProblems: 2,
+      }),
+    ).toBe(
+      "Touchbase: 1 replied, 2 overdue, 1 due today, 1 problem, 3 stale deals, " +
+        "5 overdue team-wide, 4 unowned, 2 sheet problems",
+    );
+  });
+  it("leaves out team-wide overdue when they are all the recipient's own", () => {
+    expect(digestSubject({ ...zero, overdue: 2, teamOverdue: 2 })).toBe("Touchbase: 2 overdue");
+    expect(digestSubject({ ...zero, overdue: 2, teamOverdue: 3 })).toBe(
+      "Touchbase: 2 overdue, 3 overdue team-wide",
+    );
+  });
+  it("falls back to 'your follow-ups' with nothing to count", () => {
+    expect(digestSubject(zero)).toBe("Touchbase: your follow-ups");
   });
 });
 
@@ -632,47 +660,6 @@ describe("a digest too big for one email", () => {
 
   it("counts both parts in UTF-8 bytes", () => {
     expect(digestBytes({ text: "ab", html: "—" })).toBe(5);
-  });
-});
-
-describe("digestSubject, every part", () => {
-  const zero = {
-    replied: 0,
-    overdue: 0,
-    dueToday: 0,
-    problems: 0,
-    stale: 0,
-    unowned: 0,
-    ownersWithOverdue: 0,
-    teamOverdue: 0,
-    runProblems: 0,
-  };
-  it("names each non-zero count, singular or plural", () => {
-    expect(
-      digestSubject({
-        replied: 1,
-        overdue: 2,
-        dueToday: 1,
-        problems: 1,
-        stale: 3,
-        unowned: 4,
-        ownersWithOverdue: 2,
-        teamOverdue: 5,
-        runProblems: 2,
-      }),
-    ).toBe(
-      "Touchbase: 1 replied, 2 overdue, 1 due today, 1 problem, 3 stale deals, " +
-        "5 overdue team-wide, 4 unowned, 2 sheet problems",
-    );
-  });
-  it("leaves out team-wide overdue when they are all the recipient's own", () => {
-    expect(digestSubject({ ...zero, overdue: 2, teamOverdue: 2 })).toBe("Touchbase: 2 overdue");
-    expect(digestSubject({ ...zero, overdue: 2, teamOverdue: 3 })).toBe(
-      "Touchbase: 2 overdue, 3 overdue team-wide",
-    );
-  });
-  it("falls back to 'your follow-ups' with nothing to count", () => {
-    expect(digestSubject(zero)).toBe("Touchbase: your follow-ups");
   });
 });
 
