@@ -399,33 +399,18 @@ describe("last week against the week before", () => {
     });
   });
 
-  it("shows an unchanged on-time rate as 0 pts, without a sign", () => {
-    const same = [
-      touch("2026-03-09 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-10") }),
-      touch("2026-03-10 10:00", { contactId: "P" }),
-      touch("2026-03-16 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-17") }),
-      touch("2026-03-17 10:00", { contactId: "P" }),
-    ];
-    expect(cellsOf(review(rows, same)["Weekly review"])?.[1]).toEqual([
-      "On-time rate",
-      "100%",
-      "100%",
-      "0 pts",
-    ]);
-  });
-
-  it("shows a rise in on-time rate as plus points", () => {
-    const better = [
-      touch("2026-03-09 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-10") }),
-      touch("2026-03-12 10:00", { contactId: "P" }),
-      touch("2026-03-16 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-17") }),
-      touch("2026-03-17 10:00", { contactId: "P" }),
-    ];
-    expect(cellsOf(review(rows, better)["Weekly review"])?.[1]).toEqual([
-      "On-time rate",
-      "100%",
-      "0%",
-      "+100 pts",
-    ]);
+  it("shows the change in on-time rate in points: a rise signed +, no change unsigned", () => {
+    // One follow-up due each week (10 Mar, 17 Mar), kept on the given days.
+    const onTime = (keptBefore: string, keptLast: string) =>
+      cellsOf(
+        review(rows, [
+          touch("2026-03-09 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-10") }),
+          touch(`2026-03-${keptBefore} 10:00`, { contactId: "P" }),
+          touch("2026-03-16 10:00", { contactId: "P", nextFollowUp: dateOnly("2026-03-17") }),
+          touch(`2026-03-${keptLast} 10:00`, { contactId: "P" }),
+        ])["Weekly review"],
+      )?.[1];
+    expect(onTime("12", "17")).toEqual(["On-time rate", "100%", "0%", "+100 pts"]);
+    expect(onTime("10", "17")).toEqual(["On-time rate", "100%", "100%", "0 pts"]);
   });
 });
