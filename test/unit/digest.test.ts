@@ -785,3 +785,50 @@ describe("how late", () => {
     ]);
   });
 });
+
+describe("ties and fallbacks in the order", () => {
+  it("same status and lateness: the earlier due time first, then the higher row", () => {
+    const overdue = (name: string, rowNumber: number, due: string) => ({
+      contact: contact({ name, rowNumber, tier: "Hot" }),
+      result: result("Overdue", { due: at(due) }),
+    });
+    const dueToday = (name: string, rowNumber: number, due: string) => ({
+      contact: contact({ name, rowNumber, tier: "Hot" }),
+      result: result("Due Today", { due: at(due) }),
+    });
+    const rows = [
+      overdue("Late 11:00", 90, "2026-11-16T16:00:00Z"),
+      overdue("Late 10:00 row 80", 80, "2026-11-16T15:00:00Z"),
+      overdue("Late 10:00 row 70", 70, "2026-11-16T15:00:00Z"),
+      dueToday("Today 15:00", 60, "2026-11-18T20:00:00Z"),
+      dueToday("Today 12:00", 50, "2026-11-18T17:00:00Z"),
+    ];
+    const digest = buildDigest(input(rows, { isManager: true }));
+    expect(namesInSection(digest?.text ?? "", "Overdue")).toEqual([
+      "Late 10:00 row 70",
+      "Late 10:00 row 80",
+      "Late 11:00",
+    ]);
+    expect(namesInSection(digest?.text ?? "", "Due today")).toEqual(["Today 12:00", "Today 15:00"]);
+    // No run problems were handed in: a manager's digest has no Sheet problems section.
+    expect({ runProblems: digest?.counts.runProblems, text: digest?.text }).toEqual({
+      runProblems: 0,
+      text: expect.not.stringContaining("SHEET PROBLEMS") as unknown,
+    });
+  });
+
+  it("replied: by the reply's due time when it has one, not its last touch", () => {
+    const replied = (name: string, rowNumber: number, due: string, lastTouch: string) => ({
+      contact: contact({ name, rowNumber }),
+      result: result("Replied", { due: at(due), lastTouch: new Date(lastTouch) }),
+    });
+    const rows = [
+      replied("Due 10:00", 20, "2026-11-18T15:00:00Z", "2026-11-18T11:00:00Z"),
+      replied("Due 09:00", 21, "2026-11-18T14:00:00Z", "2026-11-18T14:30:00Z"),
+    ];
+    expect(namesInSection(buildDigest(input(rows))?.text ?? "", "Replied")).toEqual([
+      "Due 09:00",
+      "Due 10:00",
+    ]);
+  });
+});
