@@ -313,6 +313,18 @@ describe("best and worst templates", () => {
       ["Best", "Zulu", "5", "40%"],
       ["Worst", "Alpha", "5", "0%"],
     ]);
+    // The worse template seen first (contact A comes first): 1 reply of 5 against 3 of 5.
+    const fiveDays = ["02", "03", "04", "05", "06"];
+    const worseFirst = [
+      ...sends("A", "Quebec", fiveDays),
+      inbound("2026-03-02 12:00", { contactId: "A" }),
+      ...sends("Z", "Papa", fiveDays),
+      ...["02", "04", "06"].map((d) => inbound(`2026-03-${d} 12:00`, { contactId: "Z" })),
+    ];
+    expect(cellsOf(review(rows, worseFirst)["Best and worst templates"])).toEqual([
+      ["Best", "Papa", "5", "60%"],
+      ["Worst", "Quebec", "5", "20%"],
+    ]);
   });
 
   it("with one template to compare, shows it as the best only", () => {
