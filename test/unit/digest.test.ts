@@ -832,3 +832,126 @@ describe("ties and fallbacks in the order", () => {
     ]);
   });
 });
+
+describe("the next step when the contact's own is blank", () => {
+  const due = (
+    name: string,
+    nextStep: string,
+    fields: { note?: string; template?: string; channel?: CadenceStep["channel"] },
+  ) => ({
+    contact: contact({ name, nextStep }),
+    result: result("Due Today", {
+      dueStep: {
+        cadence: "Warm",
+        step: {
+          step: 2,
+          day: 3,
+          channel: fields.channel ?? null,
+          template: fields.template ?? "",
+          autoSend: false,
+          repeatEvery: null,
+          note: fields.note ?? "",
+        },
+        repeat: 0,
+        key: name,
+      },
+    }),
+  });
+
+  it("skips a blank Next Step or note and names the step's channel, Email when it has none", () => {
+    const rows = [
+      due("Spaces", "   ", { note: "  ", template: "Bump", channel: "LinkedIn" }),
+      due("No channel", "", { template: "Intro" }),
+      due("Call only", "", { template: "  ", channel: "Call" }),
+    ];
+    expect(linesInSection(buildDigest(input(rows))?.text ?? "", "Due today")).toEqual([
+      'Spaces · Client Co · Due Today · LinkedIn: template "Bump"',
+      'No channel · Client Co · Due Today · Email: template "Intro"',
+      "Call only · Client Co · Due Today · Call",
+    ]);
+  });
+});
+
+describe("every manager section's columns and edges", () => {
+  const headersOf = (html: string): string[][] =>
+    [...html.matchAll(/<tr>(<th[^]*?)<\/tr>/g)].map((m) =>
+      [...(m[1] ?? "").matchAll(/<th [^>]*>([^<]*)<\/th>/g)].map((h) => h[1] ?? ""),
+    );
+
+  it("heads each table with its columns", () => {
+    const rows = [
+      { contact: contact({ name: "Mine" }), result: result("Overdue", { problem: "Bad date" }) },
+      {
+        contact: contact({ name: "Nobody's", owner: "", stage: null }),
+        result: result("Overdue", { stale: true }),
+      },
+    ];
+    const digest = buildDigest(input(rows, { isManager: true, runProblems: ["A problem"] }));
+    expect(headersOf(digest?.html ?? "")).toEqual([
+      ["Name", "Company", "Status", "Due", "Next step"],
+      ["Name", "Company", "Status", "Problem"],
+      ["Name", "Company", "Owner", "Stage", "Deal value", "Last touch"],
+      ["Owner", "Overdue", "Due today", "Replied"],
+      ["Name", "Company", "Stage", "Status", "Due"],
+      ["Problem"],
+    ]);
+    const text = digest?.text ?? "";
+    // Equal counts go by owner email; no owner ("") sorts first.
+    expect(linesInSection(text, "Overdue per owner")).toEqual([
+      "(no owner) · Overdue: 1 · Due today: 0 · Replied: 0",
+      `${ME} · Overdue: 1 · Due today: 0 · Replied: 0`,
+    ]);
+    expect(digest?.html).toContain(
+      '<td style="padding:4px 8px;border-bottom:1px solid #eeeeee;vertical-align:top"></td>',
+    );
+  });
+
+  it("caps the owner and sheet-problem lists too", () => {
+    const rows = [
+      { contact: contact({ owner: "a@acme.test" }), result: result("Overdue") },
+      { contact: contact({ owner: "b@acme.test" }), result: result("Overdue") },
+    ];
+    const digest = buildDigest(
+      input(rows, { isManager: true, runProblems: ["First", "Second"], maxRowsPerSection: 1 }),
+    );
+    const text = digest?.text ?? "";
+    expect(linesInSection(text, "Overdue per owner")).toEqual([
+      "a@acme.test · Overdue: 1 · Due today: 0 · Replied: 0",
+    ]);
+    expect(linesInSection(text, "Sheet problems")).toEqual(["First"]);
+    expect(text).toContain("OVERDUE PER OWNER (2)\n- a@acme.test");
+  });
+
+  it("a stale deal touched on an unknown day count shows the day only; cells are trimmed", () => {
+    const rows = [
+      {
+        contact: contact({ name: "  Padded  ", owner: OTHER }),
+        result: result("Upcoming", {
+          stale: true,
+          lastTouch: new Date("2026-10-19T15:00:00Z"),
+          daysSinceTouch: null,
+        }),
+      },
+      {
+        contact: contact({ name: "", id: "", rowNumber: 61, owner: OTHER }),
+        result: result("Upcoming", { problem: "x" }),
+      },
+    ];
+    const digest = buildDigest(input(rows, { isManager: true, recipient: OTHER }));
+    const text = digest?.text ?? "";
+    expect(linesInSection(text, "Stale deals")).toEqual([
+      `Padded · Client Co · ${OTHER} · Qualified · Mon 19 Oct`,
+    ]);
+    expect(namesInSection(text, "Problems")).toEqual(["Row 61"]);
+  });
+
+  it("closes a table only when it has rows, and says 'and N more' only when some are left", () => {
+    const shown = buildDigest(input([{ contact: contact(), result: result("Overdue") }]));
+    expect(shown?.html.match(/<\/table>/g)).toHaveLength(1);
+    expect(shown?.html).not.toContain("…and");
+    const hidden = buildDigest(
+      input([{ contact: contact(), result: result("Overdue") }], { maxRowsPerSection: 0 }),
+    );
+    expect(hidden?.html).not.toContain("</table>");
+  });
+});
