@@ -331,6 +331,32 @@ describe("a second refresh over the written sheet", () => {
   });
 });
 
+describe("a decay logged before its Tier was written", () => {
+  it("when that note is the contact's only touch: writes Warm, logs no second note", () => {
+    const noted = touch("T-0000001", "2026-03-01 10:00", "C-000004", "Internal", "Tier Changed");
+    const again = planRefresh(input([DI], [noted]));
+    expect({
+      tier: columnAfter(again, [DI], "Tier"),
+      newTouches: again.newTouches.length,
+      historyLost: again.historyLost,
+      counts: again.counts,
+    }).toEqual({
+      tier: ["Warm"],
+      newTouches: 0,
+      historyLost: false,
+      counts: {
+        contacts: 1,
+        due: 0,
+        overdue: 1,
+        replied: 0,
+        problems: 0,
+        idsAssigned: 0,
+        tierChanges: 1,
+      },
+    });
+  });
+});
+
 describe("planRefresh when Auto-adjust tier is No", () => {
   it("leaves Tier alone and logs nothing", () => {
     const off = planRefresh(
@@ -371,6 +397,17 @@ describe("Touch IDs", () => {
     expect(p.newTouches.map((t) => t.cells.get("Touch ID"))).toEqual(["T-0000011"]);
     const next = touchIdsAfter(indexTable(TAB.touches, [TOUCH_HEADERS, ...touches]), p);
     expect([next(), next()]).toEqual(["T-0000012", "T-0000013"]);
+  });
+
+  it("hands out IDs after the typed touches' when nothing is appended", () => {
+    const touches = [FAY_SENT, typed("typed")];
+    const p = planRefresh(input([FAY], touches));
+    expect({ touchCells: p.touchCells.map((c) => c.value), appended: p.newTouches }).toEqual({
+      touchCells: ["T-0000003"],
+      appended: [],
+    });
+    const next = touchIdsAfter(indexTable(TAB.touches, [TOUCH_HEADERS, ...touches]), p);
+    expect(next()).toBe("T-0000004");
   });
 
   it("names a Touch ID that looks like Touchbase's but is not, by tab and sheet row", () => {
