@@ -679,3 +679,19 @@ describe("touches per week outside the 12 weeks", () => {
     expect(weeks.rows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(1);
   });
 });
+
+describe("template names", () => {
+  it("are shown as first written, trimmed, whatever the later spelling", () => {
+    const report = teamMetrics({
+      rows: [row({ id: "T" })],
+      touches: [
+        touch("2026-03-02 10:00", { contactId: "T", template: " Intro  " }),
+        touch("2026-03-03 10:00", { contactId: "T", template: "INTRO" }),
+        touch("2026-03-04 10:00", { contactId: "T", template: "intro" }),
+      ],
+    });
+    expect(asRecords(tableOf(report, METRIC.templates))).toEqual({
+      Intro: { Sends: 3, Replies: 0, "Reply rate": 0 },
+    });
+  });
+});
