@@ -695,3 +695,49 @@ describe("template names", () => {
     });
   });
 });
+
+describe("column and row order", () => {
+  it("templates: most sends first, then by name", () => {
+    const report = teamMetrics({
+      rows: [row({ id: "T" })],
+      touches: [
+        touch("2026-03-02 10:00", { contactId: "T", template: "Zeta" }),
+        touch("2026-03-03 10:00", { contactId: "T", template: "Beta" }),
+        touch("2026-03-04 10:00", { contactId: "T", template: "Alpha" }),
+        touch("2026-03-05 10:00", { contactId: "T", template: "Beta" }),
+      ],
+    });
+    expect(tableOf(report, METRIC.templates).rows.map((r) => `${r[0]}: ${r[1]}`)).toEqual([
+      "Beta: 2",
+      "Alpha: 1",
+      "Zeta: 1",
+    ]);
+  });
+
+  it("owners: by name, (unowned) last even after z", () => {
+    const report = teamMetrics({
+      rows: [
+        row({ id: "U", owner: "" }),
+        row({ id: "Z", owner: "zoe@acme.test" }),
+        row({ id: "A", owner: ALEX }),
+      ],
+      touches: [],
+    });
+    expect(tableOf(report, METRIC.owners).rows.map((r) => r[0])).toEqual([
+      ALEX,
+      "zoe@acme.test",
+      "(unowned)",
+    ]);
+  });
+
+  it("touches per week: eight owners all get a column; an owner touching only before the weeks gets none", () => {
+    const owners = ["a", "b", "c", "d", "e", "f", "g", "h"].map((o) => `${o}@acme.test`);
+    const rows = [...owners, "old@acme.test"].map((owner, i) => row({ id: `C-${i}`, owner }));
+    const touches = [
+      touch("2025-12-01 10:00", { contactId: "C-8" }),
+      ...owners.map((_, i) => touch("2026-03-16 10:00", { contactId: `C-${i}` })),
+    ];
+    const weeks = tableOf(teamMetrics({ rows, touches }), METRIC.touchesPerWeek);
+    expect(weeks.columns.map((c) => c.header)).toEqual(["Week of", "Total", ...owners]);
+  });
+});
