@@ -1,11 +1,18 @@
 // The refresh plan (DESIGN §3): from the tabs' values to exactly the cells that change, with new
 // IDs, Created stamps, Hot → Warm decay logged once, and every problem collected.
 import type { Cell } from "../../src/domain/cells";
-import { planRefresh, type RefreshInput, type RefreshPlan } from "../../src/domain/refresh";
+import {
+  computedCells,
+  lostHistoryNote,
+  planRefresh,
+  touchIdsAfter,
+  type RefreshInput,
+  type RefreshPlan,
+} from "../../src/domain/refresh";
 import { TAB } from "../../src/domain/schema";
 import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { indexTable } from "../../src/domain/table";
-import { at } from "../support/domain";
+import { at, contactResult } from "../support/domain";
 
 const ZONE = "Europe/Berlin";
 const NOW = at("2026-03-04 12:00", ZONE);
@@ -106,11 +113,15 @@ const FAY_REPLY = touch("T-0000003", "2026-03-03 10:00", "C-000006", "Inbound", 
 const GHOST = touch("T-0000001", "2026-03-01 10:00", "C-999999", "Outbound", "Sent");
 
 const ROWS = [ANN, BO, BLANK_ROW, CY, DI, EDDIE, FAY];
-const plan = planRefresh(
-  input(ROWS, [DI_SENT, FAY_SENT, FAY_REPLY, GHOST], {
-    settingsProblems: ['Setting "Digest hour": 99 is outside 0–23; using the default (8).'],
-  }),
-);
+// Planned in beforeEach (not once per file) so per-test coverage (Stryker) sees which test ran it.
+let plan: RefreshPlan;
+beforeEach(() => {
+  plan = planRefresh(
+    input(ROWS, [DI_SENT, FAY_SENT, FAY_REPLY, GHOST], {
+      settingsProblems: ['Setting "Digest hour": 99 is outside 0–23; using the default (8).'],
+    }),
+  );
+});
 
 /**
  * A Contacts column as the sheet holds it after the plan is written: Touchbase's computed columns
@@ -267,14 +278,18 @@ describe("a second refresh over the written sheet", () => {
   }
   const touchRow = (cells: ReadonlyMap<string, Cell>): Cell[] =>
     TOUCH_HEADERS.map((h) => cells.get(h) ?? "");
-  const contacts = written([ANN, BO, BLANK_ROW, CY, DI, EDDIE, FAY]);
-  const touches = [
-    DI_SENT,
-    FAY_SENT,
-    FAY_REPLY,
-    GHOST,
-    ...plan.newTouches.map((t) => touchRow(t.cells)),
-  ];
+  let contacts: Cell[][];
+  let touches: Cell[][];
+  beforeEach(() => {
+    contacts = written([ANN, BO, BLANK_ROW, CY, DI, EDDIE, FAY]);
+    touches = [
+      DI_SENT,
+      FAY_SENT,
+      FAY_REPLY,
+      GHOST,
+      ...plan.newTouches.map((t) => touchRow(t.cells)),
+    ];
+  });
 
   it("finds every computed cell already right: writes nothing, assigns nothing, logs nothing", () => {
     const again = planRefresh(input(contacts, touches));
@@ -316,6 +331,32 @@ describe("a second refresh over the written sheet", () => {
   });
 });
 
+describe("a decay logged before its Tier was written", () => {
+  it("when that note is the contact's only touch: writes Warm, logs no second note", () => {
+    const noted = touch("T-0000001", "2026-03-01 10:00", "C-000004", "Internal", "Tier Changed");
+    const again = planRefresh(input([DI], [noted]));
+    expect({
+      tier: columnAfter(again, [DI], "Tier"),
+      newTouches: again.newTouches.length,
+      historyLost: again.historyLost,
+      counts: again.counts,
+    }).toEqual({
+      tier: ["Warm"],
+      newTouches: 0,
+      historyLost: false,
+      counts: {
+        contacts: 1,
+        due: 0,
+        overdue: 1,
+        replied: 0,
+        problems: 0,
+        idsAssigned: 0,
+        tierChanges: 1,
+      },
+    });
+  });
+});
+
 describe("planRefresh when Auto-adjust tier is No", () => {
   it("leaves Tier alone and logs nothing", () => {
     const off = planRefresh(
@@ -325,5 +366,208 @@ describe("planRefresh when Auto-adjust tier is No", () => {
       tier: undefined,
       touches: 0,
     });
+  });
+});
+
+describe("Touch IDs", () => {
+  const typed = (notes: string): Cell[] => [
+    "",
+    at("2026-03-02 09:00", ZONE),
+    "C-000006",
+    "Outbound",
+    "Email",
+    "Sent",
+    notes,
+  ];
+  const BLANK_TOUCH: Cell[] = TOUCH_HEADERS.map(() => "");
+
+  it("numbers typed touches with a blank Touch ID in sheet order, skipping blank rows", () => {
+    const touches = [DI_SENT, typed("first"), BLANK_TOUCH, typed("second")];
+    const p = planRefresh(input([FAY], touches));
+    expect(p.touchCells).toEqual([
+      { row: 1, header: "Touch ID", value: "T-0000010" },
+      { row: 3, header: "Touch ID", value: "T-0000011" },
+    ]);
+  });
+
+  it("hands out IDs after the sheet's, the typed touches' and the appended touches'", () => {
+    const touches = [DI_SENT, typed("typed")];
+    const p = planRefresh(input([DI], touches));
+    // T-0000010 for the typed touch, T-0000011 for Di's decay note.
+    expect(p.newTouches.map((t) => t.cells.get("Touch ID"))).toEqual(["T-0000011"]);
+    const next = touchIdsAfter(indexTable(TAB.touches, [TOUCH_HEADERS, ...touches]), p);
+    expect([next(), next()]).toEqual(["T-0000012", "T-0000013"]);
+  });
+
+  it("hands out IDs after the typed touches' when nothing is appended", () => {
+    const touches = [FAY_SENT, typed("typed")];
+    const p = planRefresh(input([FAY], touches));
+    expect({ touchCells: p.touchCells.map((c) => c.value), appended: p.newTouches }).toEqual({
+      touchCells: ["T-0000003"],
+      appended: [],
+    });
+    const next = touchIdsAfter(indexTable(TAB.touches, [TOUCH_HEADERS, ...touches]), p);
+    expect(next()).toBe("T-0000004");
+  });
+
+  it("names a Touch ID that looks like Touchbase's but is not, by tab and sheet row", () => {
+    const odd = touch("T-12x", "2026-03-02 10:00", "C-000006", "Outbound", "Sent");
+    const p = planRefresh(input([FAY], [FAY_SENT, odd]));
+    expect(p.problems).toEqual([
+      'Touches row 3: Touch ID "T-12x" is not a Touchbase ID (T- and at most 12 digits): ' +
+        "new IDs do not count from it",
+    ]);
+  });
+
+  it("gives a contact with an unusual ID its problem first, and no new ID", () => {
+    const p = planRefresh(input([row("C-12x", "Odd")]));
+    expect(p.rows[0]?.result.problem).toBe(
+      'ID "C-12x" is not a Touchbase ID (C- and at most 12 digits): new IDs do not count from it',
+    );
+    expect(p.contactCells).toEqual([]);
+    expect(p.counts.problems).toBe(1);
+  });
+});
+
+describe("a new row's Created", () => {
+  it("keeps text a person typed there (with its problem) and stamps only a blank one", () => {
+    const typed = row("", "Tess", { created: "from trade show" });
+    const p = planRefresh(input([typed, BO]));
+    expect(p.contactCells).toEqual([
+      { row: 0, header: "ID", value: "C-000001" },
+      { row: 1, header: "ID", value: "C-000002" },
+      { row: 1, header: "Created", value: NOW },
+    ]);
+    expect(p.rows.map((r) => r.contact.created)).toEqual([null, NOW]);
+  });
+});
+
+describe("a Contacts tab without Created or Tier", () => {
+  const without = (headers: string[]) => {
+    const keep = CONTACT_HEADERS.map((h, i) => (headers.includes(h) ? -1 : i)).filter(
+      (i) => i >= 0,
+    );
+    return (cells: Cell[]) => keep.map((i) => cells[i]!);
+  };
+  it("assigns the new ID but stamps no Created, and decays no Tier it cannot write", () => {
+    const pick = without(["Created", "Tier"]);
+    const headers = pick(CONTACT_HEADERS);
+    const p = planRefresh({
+      ...input([], [DI_SENT]),
+      contacts: indexTable(TAB.contacts, [headers, pick(BO), pick(DI)]),
+    });
+    expect(p.contactCells).toEqual([{ row: 0, header: "ID", value: "C-000005" }]);
+    expect({ newTouches: p.newTouches, tierChanges: p.counts.tierChanges }).toEqual({
+      newTouches: [],
+      tierChanges: 0,
+    });
+  });
+});
+
+describe("the computed cells of a row", () => {
+  it("writes each result under its header, blanks for what is unknown, long text fitted", () => {
+    const lastTouch = at("2026-03-01 10:00", ZONE);
+    const due = at("2026-03-05 00:00", ZONE);
+    expect(
+      computedCells(
+        contactResult("Overdue", {
+          due: { at: due, hasTime: false },
+          lastTouch,
+          daysSinceTouch: 3,
+          touches: 4,
+          attempts: 2,
+          step: "2 of 5",
+          lastOutcome: "x".repeat(50_001),
+          cadenceStart: lastTouch,
+          problem: "Email looks invalid",
+        }),
+      ),
+    ).toEqual({
+      Status: "Overdue",
+      Due: due,
+      "Last Touch": lastTouch,
+      "Days Since Touch": 3,
+      Touches: 4,
+      Attempts: 2,
+      Step: "2 of 5",
+      "Last Outcome": `${"x".repeat(49_999)}…`,
+      "Cadence Start": lastTouch,
+      Problem: "Email looks invalid",
+    });
+    expect(computedCells(contactResult("Upcoming"))).toEqual({
+      Status: "Upcoming",
+      Due: "",
+      "Last Touch": "",
+      "Days Since Touch": "",
+      Touches: 0,
+      Attempts: 0,
+      Step: "",
+      "Last Outcome": "",
+      "Cadence Start": "",
+      Problem: "",
+    });
+  });
+});
+
+describe("a touch history that looks lost", () => {
+  const contacts = (counts: Cell[]) =>
+    indexTable(TAB.contacts, [["ID", "Touches"], ...counts.map((c, i) => [`C-00000${i + 1}`, c])]);
+  const emptyTouches = indexTable(TAB.touches, [TOUCH_HEADERS, TOUCH_HEADERS.map(() => "")]);
+
+  it("is named when Touches is empty but Contacts counted touches", () => {
+    expect(lostHistoryNote(contacts([3, 0, "", "n/a", 1]), emptyTouches)).toBe(
+      "The Touches tab is empty, but 2 contacts on Contacts had touches counted: the history " +
+        "looks lost (a renamed or deleted Touches tab?). This run changed nothing on Contacts — " +
+        "no tiers, IDs or statuses — so nothing is decided on an empty history. Rename the old " +
+        'tab back to "Touches" (after deleting the new empty one); if you emptied the log on ' +
+        "purpose, clear the Touches column on Contacts.",
+    );
+    expect(lostHistoryNote(contacts([0, 1]), emptyTouches)).toMatch(
+      /^The Touches tab is empty, but 1 contact on Contacts had/,
+    );
+  });
+
+  it("is not named while Touches has a row, or when no contact counted a touch", () => {
+    const oneTouch = indexTable(TAB.touches, [TOUCH_HEADERS, DI_SENT]);
+    expect(lostHistoryNote(contacts([3]), oneTouch)).toBeNull();
+    expect(lostHistoryNote(contacts([0, "", -1]), emptyTouches)).toBeNull();
+    expect(
+      lostHistoryNote(indexTable(TAB.contacts, [["ID"], ["C-000001"]]), emptyTouches),
+    ).toBeNull();
+  });
+
+  it("makes the plan write nothing and assign nothing, but still count and say why", () => {
+    const headers = [...CONTACT_HEADERS, "Touches"];
+    const p = planRefresh({
+      ...input([]),
+      contacts: indexTable(TAB.contacts, [headers, [...BO, ""], [...DI, 2]]),
+    });
+    expect({
+      historyLost: p.historyLost,
+      columns: [...p.contactColumns.keys()],
+      formats: [...p.contactFormats.keys()],
+      contactCells: p.contactCells,
+      touchCells: p.touchCells,
+      newTouches: p.newTouches,
+      counts: p.counts,
+    }).toEqual({
+      historyLost: true,
+      columns: [],
+      formats: [],
+      contactCells: [],
+      touchCells: [],
+      newTouches: [],
+      counts: {
+        contacts: 2,
+        due: 1,
+        overdue: 1,
+        replied: 0,
+        problems: 0,
+        idsAssigned: 0,
+        tierChanges: 0,
+      },
+    });
+    expect(p.problems).toHaveLength(1);
+    expect(p.problems[0]).toMatch(/^The Touches tab is empty, but 1 contact on Contacts/);
   });
 });
