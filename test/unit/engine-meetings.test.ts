@@ -222,6 +222,18 @@ describe("rules 12–14: meetings set the due", () => {
       "Upcoming",
     ],
     [
+      "12 + 13 due the same instant (a midnight meeting, a No Show): the recap's hour counts",
+      warm(
+        [
+          meeting("2026-03-04 00:00", "Completed"),
+          meeting("2026-03-04 11:00", "No Show", { event: "e2" }),
+        ],
+        "2026-03-05 10:00",
+      ),
+      "2026-03-05 00:00",
+      "Overdue",
+    ],
+    [
       "5 wins: a reply after the meeting was booked is answered first",
       warm(
         [
