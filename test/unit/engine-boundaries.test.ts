@@ -103,6 +103,19 @@ describe("rule 3: an agreed Next Follow-Up", () => {
     expect(showDue(result)).toBe("2026-03-06");
   });
 
+  test("a calendar date compares by day: one holding 15:00 of the last touch's day is not later", () => {
+    const result = run({
+      contact: {
+        tier: "Warm",
+        created: at("2026-03-03 09:00"),
+        nextFollowUp: { at: at("2026-03-04 15:00"), hasTime: false },
+      },
+      touches: [touch("2026-03-04 10:00")],
+      now: "2026-03-04 11:00",
+    });
+    expect(showDue(result)).toBe("2026-03-06");
+  });
+
   test("on the cadence step's day the step stays due; on another day it does not", () => {
     const base = {
       contact: { tier: "Warm" as const, created: at("2026-03-03 09:00") },

@@ -330,6 +330,14 @@ describe("upcomingMeeting: the next meeting still standing", () => {
       "2026-03-13 10:00",
     ],
     [
+      "typed for Friday, then another event held: the typed meeting still stands",
+      [
+        meeting("2026-03-06 10:00", "Scheduled", { ...typed, start: "2026-03-13 10:00" }),
+        meeting("2026-03-09 11:00", "Completed", { event: "e2" }),
+      ],
+      "2026-03-13 10:00",
+    ],
+    [
       "a No Show typed with a Next Follow-Up is no meeting ahead",
       [
         meeting("2026-03-09 10:00", "No Show", {
