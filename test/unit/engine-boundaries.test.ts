@@ -201,6 +201,16 @@ describe("rule 4: the new-lead SLA", () => {
     expect(showDue(result)).toBe("2026-03-03");
   });
 
+  test("no Stage but a note logged: not a new lead, the cadence's first step is due", () => {
+    const result = run({
+      contact: { tier: "Warm", stage: null, created: at("2026-03-02 09:00") },
+      touches: [touch("2026-03-02 09:30", { direction: "Internal", outcome: "Note" })],
+      settings: sla,
+      now: "2026-03-02 10:00",
+    });
+    expect(showDue(result)).toBe("2026-03-02");
+  });
+
   test("a New Lead with no Created and no touch is due hours after the refresh", () => {
     const result = run({
       contact: { stage: "New Lead", created: null },

@@ -234,6 +234,18 @@ describe("rules 12–14: meetings set the due", () => {
       "Overdue",
     ],
     [
+      "12 + 13: a recap due Tuesday 11:00 and a No Show due Tuesday: the earlier (the day) wins",
+      warm(
+        [
+          meeting("2026-03-09 11:00", "Completed"),
+          meeting("2026-03-09 12:00", "No Show", { event: "e2" }),
+        ],
+        "2026-03-09 13:00",
+      ),
+      "2026-03-10",
+      "Upcoming",
+    ],
+    [
       "5 wins: a reply after the meeting was booked is answered first",
       warm(
         [
