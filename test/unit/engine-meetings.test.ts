@@ -1,9 +1,19 @@
 // Engine rules 12–14 (DESIGN §3 step 3): a meeting held makes the recap due within 24 hours, a No
 // Show the next working day, a meeting ahead keeps the contact from Overdue before it; a meeting
 // counts as a touch but never as an attempt or a cadence step.
+import { upcomingMeeting } from "../../src/domain/engine";
 import type { Status } from "../../src/domain/schema";
 import type { Touch } from "../../src/domain/types";
-import { at, inbound, run, showDue, touch, type Scenario } from "./engine-fixtures";
+import {
+  BERLIN,
+  at,
+  dateOnly,
+  inbound,
+  run,
+  showDue,
+  touch,
+  type Scenario,
+} from "./engine-fixtures";
 
 /** A Meeting touch as Calendar sync writes it (Thread ID keys the event). */
 function meeting(
@@ -49,6 +59,21 @@ describe("rules 12–14: meetings set the due", () => {
       "Overdue",
     ],
     [
+      "12: at the recap's very minute it is Due Today, not yet Overdue",
+      warm([meeting("2026-03-05 11:00", "Completed")], "2026-03-06 11:00"),
+      "2026-03-06 11:00",
+      "Due Today",
+    ],
+    [
+      "12: an email logged at the meeting's own minute is not the recap",
+      warm(
+        [meeting("2026-03-05 11:00", "Completed"), touch("2026-03-05 11:00")],
+        "2026-03-05 12:00",
+      ),
+      "2026-03-06 11:00",
+      "Upcoming",
+    ],
+    [
       "12: an email after the meeting is the recap: the cadence takes over again (step 3, day 7)",
       warm(
         [meeting("2026-03-05 11:00", "Completed"), touch("2026-03-05 15:00")],
@@ -92,6 +117,54 @@ describe("rules 12–14: meetings set the due", () => {
         "2026-03-05 15:00",
       ),
       "2026-03-12",
+      "Upcoming",
+    ],
+    [
+      "13: the booking BEFORE a No Show is not a rebooking: due the next day (Tuesday)",
+      warm(
+        [
+          meeting("2026-03-06 10:00", "Scheduled", { start: "2026-03-09 11:00" }),
+          meeting("2026-03-09 11:00", "No Show", { start: "2026-03-09 11:00" }),
+        ],
+        "2026-03-09 12:00",
+      ),
+      "2026-03-10",
+      "Upcoming",
+    ],
+    [
+      "13: a booking logged at the No Show's own minute is not a rebooking either",
+      warm(
+        [
+          meeting("2026-03-09 11:00", "Scheduled", { start: "2026-03-09 11:00" }),
+          meeting("2026-03-09 11:00", "No Show", { start: "2026-03-09 11:00" }),
+        ],
+        "2026-03-09 12:00",
+      ),
+      "2026-03-10",
+      "Upcoming",
+    ],
+    [
+      "13: a No Show Rescheduled for Thursday: the meeting ahead sets the due",
+      warm(
+        [
+          meeting("2026-03-09 11:00", "No Show", { start: "2026-03-09 11:00" }),
+          meeting("2026-03-09 12:00", "Rescheduled", { start: "2026-03-12 10:00" }),
+        ],
+        "2026-03-09 13:00",
+      ),
+      "2026-03-12",
+      "Upcoming",
+    ],
+    [
+      "13: a No Show then canceled is no rebooking: due the next day (Tuesday)",
+      warm(
+        [
+          meeting("2026-03-09 11:00", "No Show", { start: "2026-03-09 11:00" }),
+          meeting("2026-03-09 12:00", "Canceled", { start: "2026-03-09 11:00" }),
+        ],
+        "2026-03-09 13:00",
+      ),
+      "2026-03-10",
       "Upcoming",
     ],
     [
@@ -146,6 +219,30 @@ describe("rules 12–14: meetings set the due", () => {
         "2026-03-05 12:00",
       ),
       "2026-03-06 11:00",
+      "Upcoming",
+    ],
+    [
+      "12 + 13 due the same instant (a midnight meeting, a No Show): the recap's hour counts",
+      warm(
+        [
+          meeting("2026-03-04 00:00", "Completed"),
+          meeting("2026-03-04 11:00", "No Show", { event: "e2" }),
+        ],
+        "2026-03-05 10:00",
+      ),
+      "2026-03-05 00:00",
+      "Overdue",
+    ],
+    [
+      "12 + 13: a recap due Tuesday 11:00 and a No Show due Tuesday: the earlier (the day) wins",
+      warm(
+        [
+          meeting("2026-03-09 11:00", "Completed"),
+          meeting("2026-03-09 12:00", "No Show", { event: "e2" }),
+        ],
+        "2026-03-09 13:00",
+      ),
+      "2026-03-10",
       "Upcoming",
     ],
     [
@@ -223,5 +320,70 @@ describe("a meeting is a touch, not an attempt", () => {
     );
     expect(result.status).not.toBe("Replied");
     expect(result.awaitingReply).toBe(false);
+  });
+});
+
+describe("upcomingMeeting: the next meeting still standing", () => {
+  // Tuesday 10 March, noon.
+  const now = at("2026-03-10 12:00");
+  const typed = { source: "Sheet", threadId: "" };
+  test.each<[string, Touch[], string | null]>([
+    [
+      "one typed by hand",
+      [meeting("2026-03-09 10:00", "Scheduled", { ...typed, start: "2026-03-12 10:00" })],
+      "2026-03-12 10:00",
+    ],
+    [
+      "typed twice: the later touch (moved to Friday) settles the earlier",
+      [
+        meeting("2026-03-09 10:00", "Scheduled", { ...typed, start: "2026-03-11 10:00" }),
+        meeting("2026-03-09 11:00", "Scheduled", { ...typed, start: "2026-03-13 10:00" }),
+      ],
+      "2026-03-13 10:00",
+    ],
+    [
+      "typed for Friday, then another event held: the typed meeting still stands",
+      [
+        meeting("2026-03-06 10:00", "Scheduled", { ...typed, start: "2026-03-13 10:00" }),
+        meeting("2026-03-09 11:00", "Completed", { event: "e2" }),
+      ],
+      "2026-03-13 10:00",
+    ],
+    [
+      "a No Show typed with a Next Follow-Up is no meeting ahead",
+      [
+        meeting("2026-03-09 10:00", "No Show", {
+          ...typed,
+          nextFollowUp: dateOnly("2026-03-12"),
+        }),
+      ],
+      null,
+    ],
+    [
+      "a Scheduled touch typed without its start",
+      [meeting("2026-03-09 10:00", "Scheduled", { ...typed, nextFollowUp: null })],
+      null,
+    ],
+    [
+      "one that started yesterday",
+      [meeting("2026-03-06 10:00", "Scheduled", { start: "2026-03-09 10:00" })],
+      null,
+    ],
+    [
+      "one that started this morning still counts today",
+      [meeting("2026-03-06 10:00", "Scheduled", { start: "2026-03-10 09:00" })],
+      "2026-03-10 09:00",
+    ],
+    [
+      "three events booked Friday, Wednesday, Thursday: the earliest",
+      [
+        meeting("2026-03-06 10:00", "Scheduled", { event: "e1", start: "2026-03-13 10:00" }),
+        meeting("2026-03-06 11:00", "Scheduled", { event: "e2", start: "2026-03-11 10:00" }),
+        meeting("2026-03-06 12:00", "Scheduled", { event: "e3", start: "2026-03-12 10:00" }),
+      ],
+      "2026-03-11 10:00",
+    ],
+  ])("%s", (_label, meetings, expected) => {
+    expect(upcomingMeeting(meetings, BERLIN, now)).toEqual(expected === null ? null : at(expected));
   });
 });

@@ -69,6 +69,8 @@ describe("the nurture Step and reading a Step back", () => {
     ["  Nurture every 90 days (after Hot lead)  ", "Hot lead"],
     ["xNurture every 90 days (after Hot lead)", ""],
     ["Nurture every 90 days (after Hot lead) by hand", ""],
+    // A second line typed into the cell: no longer the Step a refresh wrote.
+    ["3/8 Hot lead\nsee notes", ""],
   ])("%j names the cadence %j", (step, name) => {
     expect(cadenceNameOfStep(step)).toBe(name);
   });
