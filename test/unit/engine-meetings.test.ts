@@ -326,7 +326,7 @@ describe("a meeting is a touch, not an attempt", () => {
 describe("upcomingMeeting: the next meeting still standing", () => {
   // Tuesday 10 March, noon.
   const now = at("2026-03-10 12:00");
-  const typed = { source: "Sheet", threadId: "" };
+  const typed = { source: "Sheet" as const, threadId: "" };
   test.each<[string, Touch[], string | null]>([
     [
       "one typed by hand",
