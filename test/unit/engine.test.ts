@@ -693,6 +693,19 @@ describe("Won and Lost run their cadence, then close", () => {
       now,
     });
 
+  // A deal that is done stays done: a thank-you answering the last check-in is logged in Touches
+  // and counted in Metrics, but puts nobody back to work (it is not "Replied").
+  test("a reply after a Won deal's last check-in leaves it Closed, with nothing due", () => {
+    const result = won(
+      [touch("2026-03-09 10:00"), touch("2026-04-01 10:00"), inbound("2026-04-01 15:00")],
+      "2026-04-02 10:00",
+    );
+    expect({ status: result.status, due: showDue(result) }).toEqual({
+      status: "Closed",
+      due: null,
+    });
+  });
+
   test.each<[string, () => ReturnType<typeof run>, string | null, string, Status]>([
     ["check-in on day 7", () => won([], "2026-03-03 10:00"), "2026-03-09", "1/2 Won", "Upcoming"],
     [
