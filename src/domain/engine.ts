@@ -394,7 +394,7 @@ export function upcomingMeeting(meetings: readonly Touch[], zone: string, now: D
     const key = parseMeetingCell(touch.threadId)?.key ?? `row ${touch.rowNumber}`;
     latestByEvent.set(key, touch);
   }
-  // A hand-typed meeting touch has no event key: any later meeting touch settles it.
+  // A hand-typed meeting touch has no event key: only a later hand-typed meeting touch settles it.
   const lastTyped = lastOf(meetings.filter((t) => !parseMeetingCell(t.threadId)));
   let next: Date | null = null;
   for (const touch of latestByEvent.values()) {
