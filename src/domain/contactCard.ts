@@ -8,7 +8,7 @@ import type {
   SearchResult,
   TouchLine,
 } from "../api/sidebarApi";
-import { cellText, normalizeKey, type Cell } from "./cells";
+import { cellText, fitInCell, normalizeKey, type Cell } from "./cells";
 import { daysBetween, parseCellDate } from "./dates";
 import { computeContact, type ComputeInput } from "./engine";
 import { formatTime } from "./format";
@@ -36,13 +36,16 @@ export function refOf(contact: Contact): ContactRef {
   return { id: contact.id, name: contact.name, row: contact.rowNumber };
 }
 
+/** The card shows the start of a long note (the whole note stays on Touches). */
+const CARD_NOTE_CHARACTERS = 500;
+
 function touchLine(touch: Touch): TouchLine {
   return {
     timestamp: touch.timestamp.toISOString(),
     channel: touch.channel ?? "",
     direction: touch.direction ?? "",
     outcome: touch.outcome,
-    notes: touch.notes,
+    notes: fitInCell(touch.notes, CARD_NOTE_CHARACTERS),
     loggedBy: touch.loggedBy,
   };
 }

@@ -85,6 +85,9 @@ export function summarizeProblems(problems: readonly string[], maxLines = 20): s
   return [...lines.slice(0, maxLines - 1), `and ${formatCount(rest)} more problems`];
 }
 
+/** A cache value holds at most 100 KB of UTF-8 (APPS-SCRIPT-FACTS); Touchbase keeps a margin. */
+export const MAX_CACHE_VALUE_BYTES = 90_000;
+
 /** UTF-8 size of a string (what the email limits count), without Buffer or TextEncoder. */
 export function utf8Bytes(text: string): number {
   let bytes = 0;

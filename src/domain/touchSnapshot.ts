@@ -4,6 +4,7 @@
 // the rows appended since are all that can be new. Rows edited in place since are not seen; they
 // only change the contact's computed cells, which the next run recomputes from the whole log.
 import { cellText, type Cell } from "./cells";
+import { MAX_CACHE_VALUE_BYTES, utf8Bytes } from "./limits";
 
 /** The log's last row when a history was read: rows after it were appended since. */
 export interface LogEnd {
@@ -27,9 +28,6 @@ export interface TouchSnapshot {
   /** The contact's touch rows, in sheet order. */
   readonly rows: readonly (readonly Cell[])[];
 }
-
-/** A cache value holds at most 100 KB (APPS-SCRIPT-FACTS); a longer history is not kept. */
-export const MAX_SNAPSHOT_CHARS = 90_000;
 
 const KEY_PREFIX = "tb.sidebar.touches.";
 /** Cache keys are at most 250 characters; an ID longer than fits is not kept. */
@@ -72,7 +70,8 @@ export function encodeSnapshot(snapshot: TouchSnapshot): string | null {
     ...snapshot,
     rows: snapshot.rows.map((row) => row.map(encodeCell)),
   });
-  return text.length <= MAX_SNAPSHOT_CHARS ? text : null;
+  // A larger history is not kept: the next action searches the log instead.
+  return utf8Bytes(text) <= MAX_CACHE_VALUE_BYTES ? text : null;
 }
 
 /** A cache value read back; null for anything that is not a whole snapshot of `contactId`. */

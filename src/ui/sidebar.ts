@@ -25,6 +25,7 @@ import { cellText, normalizeKey, type Cell } from "../domain/cells";
 import { cadenceDate, contactCard, myDay, ownersOf, searchContacts } from "../domain/contactCard";
 import { parseContacts } from "../domain/contacts";
 import { computeContact } from "../domain/engine";
+import { MAX_CACHE_VALUE_BYTES, utf8Bytes } from "../domain/limits";
 import {
   CADENCES_SPEC,
   CHANNELS,
@@ -168,7 +169,9 @@ function underDocumentLock<T>(
       if (historyKey && value) toKeep[historyKey] = value;
     },
   });
-  if (requestKey) toKeep[requestKey] = JSON.stringify(result);
+  const answer = JSON.stringify(result);
+  // An answer too large to cache (it quotes long user text) cannot be replayed; it is rare.
+  if (requestKey && utf8Bytes(answer) <= MAX_CACHE_VALUE_BYTES) toKeep[requestKey] = answer;
   if (cache && Object.keys(toKeep).length > 0) cache.putAll(toKeep, CACHE_SECONDS);
   // Released before the execution ends so the next person's save starts at once.
   lock.releaseLock();

@@ -325,6 +325,32 @@ describe("The history kept from the card (one hour, in the document cache)", () 
     });
   });
 
+  it("a history too large for the cache in bytes (non-Latin notes) is not kept, and nothing fails", () => {
+    const wb = smallSheet();
+    const ann = refOf(wb, "Ann Lee");
+    // 40,000 characters of three-byte text: under the cache's 100 KB in characters, not in bytes.
+    const note = "日本語のメモ".repeat(6_700);
+    typeRows(wb, "Touches", [
+      {
+        "Touch ID": "T-0000001",
+        Timestamp: new Date("2026-11-20T14:00:00Z"),
+        "Contact ID": ann.id,
+        Contact: "Ann Lee",
+        Channel: "Call",
+        Direction: "Outbound",
+        Outcome: "Connected",
+        Notes: note,
+        Source: "Sheet",
+      },
+    ]);
+    ok(call(wb, "sidebarContact", ann));
+    const request = logRequest(ann);
+    ok(call(wb, "sidebarLogTouch", request));
+    ok(call(wb, "sidebarLogTouch", request)); // a retry returns the first answer
+    expect(records(wb, "Touches").filter((t) => t.Contact === "Ann Lee")).toHaveLength(2);
+    expect(touchCount(wb, "Ann Lee")).toBe(2);
+  });
+
   it("reads the whole history again when the Touches columns were moved since", () => {
     const wb = withHistory();
     const ann = refOf(wb, "Ann Lee");

@@ -180,6 +180,10 @@ describe("contactCard", () => {
         loggedBy: "sam@acme.test",
       },
     ]);
+    // A long note shows its first 500 characters; the whole note stays on Touches.
+    const long = touch("2026-03-09 10:15", { notes: "x".repeat(2_000) });
+    const [line] = contactCard(ann, result, [long], BERLIN, "").lastTouches;
+    expect(line?.notes).toBe(`${"x".repeat(499)}…`);
   });
 });
 

@@ -4,11 +4,11 @@ import {
   encodeSnapshot,
   END_ROWS,
   logEnd,
-  MAX_SNAPSHOT_CHARS,
   snapshotHolds,
   snapshotKey,
   type TouchSnapshot,
 } from "../../src/domain/touchSnapshot";
+import { MAX_CACHE_VALUE_BYTES } from "../../src/domain/limits";
 
 const HEADERS = ["Touch ID", "Timestamp", "Contact ID", "Notes"];
 const AT = new Date("2026-11-23T14:00:00Z");
@@ -65,16 +65,23 @@ describe("touchSnapshot", () => {
     );
   });
 
-  test("a history too long for one cache value is not kept", () => {
+  test("a history too large for one cache value is not kept", () => {
     const note = "x".repeat(1_000);
     const rows = Array.from({ length: 100 }, () => ["T-1", AT, "C-000001", note]);
     expect(encodeSnapshot(snapshot({ rows }))).toBeNull();
     // Exactly at the limit is kept.
     const base = encodeSnapshot(snapshot({ rows: [["T-1", AT, "C-000001", ""]] }))!.length;
     const atLimit = snapshot({
-      rows: [["T-1", AT, "C-000001", "x".repeat(MAX_SNAPSHOT_CHARS - base)]],
+      rows: [["T-1", AT, "C-000001", "x".repeat(MAX_CACHE_VALUE_BYTES - base)]],
     });
-    expect(encodeSnapshot(atLimit)?.length).toBe(MAX_SNAPSHOT_CHARS);
+    expect(encodeSnapshot(atLimit)?.length).toBe(MAX_CACHE_VALUE_BYTES);
+    // The limit is in bytes: three-byte characters fill it at a third of the length.
+    const wide = snapshot({
+      rows: [
+        ["T-1", AT, "C-000001", "語".repeat(Math.ceil((MAX_CACHE_VALUE_BYTES - base) / 3) + 1)],
+      ],
+    });
+    expect(encodeSnapshot(wide)).toBeNull();
   });
 
   test("the key is the ID in any case; an ID too long for a cache key has none", () => {
